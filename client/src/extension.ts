@@ -1,0 +1,106 @@
+/**
+ * The VS Code side: starts the language server over IPC, shows the catalog in use in the
+ * status bar, and offers the extension's commands. All language features live in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ErrorCatalogMethods, type CatalogsChangedParams, type CatalogSummary } from '../../server/src/protocol';
+
+/** The languages whose files get hover and completion. */
+export const LANGUAGES = [
+  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin', 'csharp',
+  'ruby', 'php', 'rust', 'json', 'jsonc', 'yaml', 'markdown', 'plaintext', 'vue', 'svelte', 'swift', 'dart', 'scala', 'elixir',
+];
+
+/** What the extension exports, for other extensions and for the editor tests. */
+export interface ErrorCatalogApi {
+  /** Resolves once the server has loaded the catalogs for the first time. */
+  readonly ready: Promise<void>;
+  /** The catalogs known after the latest (re)load. */
+  catalogs(): readonly CatalogSummary[];
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ErrorCatalogApi | undefined> {
+  const output = vscode.window.createOutputChannel('Error Catalog', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    outputChannel: output,
+  };
+  client = new LanguageClient('errorCatalog', 'Error Catalog', serverOptions, clientOptions);
+
+  let latest: readonly CatalogSummary[] = [];
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+
+  const status = vscode.window.createStatusBarItem('errorCatalog.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Error Catalog';
+  status.command = 'errorCatalog.showOutput';
+  context.subscriptions.push(status);
+
+  const updateStatus = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor || !LANGUAGES.includes(editor.document.languageId)) {
+      status.hide();
+      return;
+    }
+    const catalogs = await client.sendRequest<CatalogSummary[]>(ErrorCatalogMethods.catalogsForDocument, { uri: editor.document.uri.toString() });
+    const shown = catalogs.filter((c) => c.id !== 'http-status');
+    if (shown.length === 0) {
+      status.hide();
+      return;
+    }
+    const codes = shown.reduce((sum, c) => sum + c.codeCount, 0);
+    const broken = shown.some((c) => c.errorCount > 0);
+    status.text = `${broken ? '$(warning)' : '$(book)'} ${shown[0].title}${shown.length > 1 ? ` +${shown.length - 1}` : ''} · ${codes} code${codes === 1 ? '' : 's'}`;
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown('**Error catalogs for this file**\n\n');
+    for (const c of shown) {
+      tooltip.appendText(`${c.title}: ${c.codeCount} codes, ${c.statusCount} statuses${c.origin === 'builtin' ? ' (built-in)' : ''}${c.errorCount ? `, ${c.errorCount} errors` : ''}`);
+      tooltip.appendMarkdown('\n\n');
+    }
+    status.tooltip = tooltip;
+    status.show();
+  };
+  const refreshStatus = () => updateStatus().catch((error) => output.warn(`Status bar update failed: ${String(error)}`));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('errorCatalog.reload', async () => {
+      await client?.sendRequest(ErrorCatalogMethods.reload);
+      await refreshStatus();
+    }),
+    vscode.commands.registerCommand('errorCatalog.showOutput', () => output.show(true)),
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+  );
+
+  // Registered before start, so the first load's notification (the ready signal) is never missed.
+  context.subscriptions.push(
+    client.onNotification(ErrorCatalogMethods.catalogsChanged, (params: CatalogsChangedParams) => {
+      latest = params.catalogs;
+      markReady();
+      void refreshStatus();
+    }),
+  );
+  try {
+    await client.start();
+  } catch (error) {
+    const message = `Error Catalog: the language server could not start: ${(error as Error)?.message ?? String(error)}`;
+    output.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
+    return undefined;
+  }
+  return { ready, catalogs: () => latest };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,69 @@
+// One build file for everything that runs: the extension client, the language server,
+// and (with --tests) the test files, which node's test runner then executes.
+//   node esbuild.mjs               development build with sourcemaps
+//   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
+//   node esbuild.mjs --watch       rebuild on change
+//   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+function testEntries(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testEntries(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const configs = tests
+  ? [{
+      ...common,
+      entryPoints: testEntries('test'),
+      outdir: 'out/test',
+      outbase: 'test',
+      // Tests import the real libraries from node_modules; only project code is bundled in.
+      packages: 'external',
+      sourcemap: true,
+    }]
+  : [
+      {
+        ...common,
+        entryPoints: { client: 'client/src/extension.ts' },
+        outdir: 'dist',
+        external: ['vscode'],
+      },
+      {
+        ...common,
+        entryPoints: { server: 'server/src/node/main.ts' },
+        outdir: 'dist',
+        // The server is also the standalone `error-catalog-language-server` binary.
+        banner: { js: '#!/usr/bin/env node' },
+      },
+    ];
+
+if (tests) rmSync('out/test', { recursive: true, force: true });
+
+if (watch) {
+  for (const config of configs) await (await esbuild.context(config)).watch();
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

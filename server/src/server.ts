@@ -1,0 +1,298 @@
+/**
+ * The language server: wires LSP messages to the catalog store and the language service.
+ * Knows no runtime; `node/main.ts` creates the connection and the file system.
+ */
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { CATALOG_FILE, CatalogStore, type CatalogFileSystem } from './catalogStore';
+import { ErrorCatalogMethods, type CatalogsForDocumentParams, type CatalogSummary } from './protocol';
+import { runSafe } from './runSafe';
+import { doComplete, doHover, resolveCompletion, type CompletionData } from './service/languageService';
+import type { CatalogProblem } from './service/model';
+import { excludeGlobs, readSettings, type Settings } from './settings';
+
+export interface RuntimeEnvironment {
+  readonly fs: CatalogFileSystem;
+}
+
+const SEVERITY: Record<CatalogProblem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function pathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
+  // Everything printed goes to the client's log, never to stdout (which carries the protocol under --stdio).
+  console.log = connection.console.log.bind(connection.console);
+  console.info = connection.console.info.bind(connection.console);
+  console.warn = connection.console.warn.bind(connection.console);
+  console.error = connection.console.error.bind(connection.console);
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+
+  const log = {
+    info: (m: string) => connection.console.info(m),
+    warn: (m: string) => connection.console.warn(m),
+    error: (m: string) => connection.console.error(m),
+  };
+  const documents = new TextDocuments(TextDocument);
+  const store = new CatalogStore(runtime.fs, log);
+
+  let capabilities: ClientCapabilities = {};
+  let folders: WorkspaceFolder[] = [];
+  /** Settings given by the client when it cannot be asked (initialization options, pushed configuration). */
+  let pushedSettings: unknown;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let ready: Promise<void> = Promise.resolve();
+
+  const canPullConfiguration = () => capabilities.workspace?.configuration === true;
+
+  const folderOf = (uri: string): WorkspaceFolder | undefined => {
+    let best: WorkspaceFolder | undefined;
+    for (const folder of folders) {
+      const prefix = folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`;
+      if ((uri === folder.uri || uri.startsWith(prefix)) && (!best || folder.uri.length > best.uri.length)) best = folder;
+    }
+    return best;
+  };
+
+  /** Settings for a resource, cached per workspace folder. */
+  const settingsFor = (uri: string | undefined): Promise<Settings> => {
+    const scope = (uri && folderOf(uri)?.uri) ?? '';
+    let settings = settingsCache.get(scope);
+    if (!settings) {
+      settings = (async () => {
+        if (!canPullConfiguration()) return readSettings(pushedSettings, log.warn);
+        const [raw] = await connection.workspace.getConfiguration([{ scopeUri: scope || undefined, section: 'errorCatalog' }]);
+        return readSettings(raw ?? pushedSettings, log.warn);
+      })();
+      settingsCache.set(scope, settings);
+    }
+    return settings;
+  };
+
+  const filesExcludeFor = async (folderUri: string): Promise<string[]> => {
+    if (!canPullConfiguration()) return [];
+    const [filesExclude] = await connection.workspace.getConfiguration([{ scopeUri: folderUri, section: 'files.exclude' }]);
+    return excludeGlobs(filesExclude);
+  };
+
+  const publishCatalogDiagnostics = (path: string) => {
+    const state = store.fileState(path);
+    const uri = state?.uri ?? URI.file(path).toString();
+    if (!state) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const text = TextDocument.create(uri, 'yaml', 0, state.text);
+    const diagnostics: Diagnostic[] = state.problems.map((p) => ({
+      range: { start: text.positionAt(p.range.start), end: text.positionAt(p.range.end) },
+      severity: SEVERITY[p.severity],
+      source: 'error-catalog',
+      code: p.code,
+      message: p.message,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+
+  const notifyCatalogsChanged = () => {
+    void connection.sendNotification(ErrorCatalogMethods.catalogsChanged, { catalogs: store.summaries() });
+  };
+
+  const scanFolder = async (folder: WorkspaceFolder) => {
+    const path = pathOf(folder.uri);
+    if (!path) return;
+    const [settings, filesExclude] = await Promise.all([settingsFor(folder.uri), filesExcludeFor(folder.uri)]);
+    const changed = await store.scanFolder(path, settings, filesExclude);
+    for (const file of changed) publishCatalogDiagnostics(file);
+  };
+
+  const scanAll = async () => {
+    await Promise.all(folders.map(scanFolder));
+    // Open catalog documents are authoritative over what is on disk.
+    for (const document of documents.all()) {
+      const path = pathOf(document.uri);
+      if (path && store.isCatalogPath(path)) {
+        store.update(path, document.getText());
+        publishCatalogDiagnostics(path);
+      }
+    }
+    notifyCatalogsChanged();
+  };
+
+  const reload = () => {
+    settingsCache.clear();
+    ready = ready.then(scanAll, scanAll).catch((error) => log.error(`Loading catalogs failed: ${(error as Error).stack}`));
+    return ready;
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown } } | undefined;
+    pushedSettings = options?.settings?.errorCatalog;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: {
+          triggerCharacters: ['"', "'", '`', '.', ':', '='],
+          resolveProvider: true,
+          completionItem: { labelDetailsSupport: false },
+        },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'error-catalog-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCatalog' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.errors.{yaml,yml,json}' }, { globPattern: '**/*.{yaml,yml,json}', kind: 2 /* change */ }],
+      });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) {
+          const path = pathOf(removed.uri);
+          if (path) store.removeFolder(path);
+        }
+        folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+        void reload();
+      });
+    }
+    void reload();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { errorCatalog?: unknown } | undefined)?.errorCatalog;
+    if (pushed !== undefined) pushedSettings = pushed;
+    void reload();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    ready = ready.then(async () => {
+      for (const change of params.changes) {
+        const path = pathOf(change.uri);
+        if (!path) continue;
+        if (change.type === FileChangeType.Deleted) {
+          if (store.isCatalogPath(path)) {
+            store.removeFile(path);
+            publishCatalogDiagnostics(path);
+          }
+          continue;
+        }
+        if (documents.get(change.uri)) continue; // the open buffer wins until it is closed
+        if (change.type === FileChangeType.Created) store.addDiscovered(path);
+        if (store.isCatalogPath(path)) {
+          await store.loadFromDisk(path);
+          publishCatalogDiagnostics(path);
+        }
+      }
+      notifyCatalogsChanged();
+    });
+  });
+
+  // Catalog files open in the editor are re-validated as they are typed, a little after the last keystroke.
+  const pendingCatalogEdits = new Map<string, NodeJS.Timeout>();
+  documents.onDidChangeContent(({ document }) => {
+    const path = pathOf(document.uri);
+    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) return;
+    clearTimeout(pendingCatalogEdits.get(path));
+    pendingCatalogEdits.set(path, setTimeout(() => {
+      pendingCatalogEdits.delete(path);
+      ready = ready.then(() => {
+        if (!store.isCatalogPath(path) && !store.addDiscovered(path)) return;
+        store.update(path, document.getText());
+        publishCatalogDiagnostics(path);
+        notifyCatalogsChanged();
+      });
+    }, 150));
+  });
+  documents.onDidClose(({ document }) => {
+    const path = pathOf(document.uri);
+    if (!path || !store.isCatalogPath(path)) return;
+    ready = ready.then(async () => {
+      await store.loadFromDisk(path);
+      publishCatalogDiagnostics(path);
+      notifyCatalogsChanged();
+    });
+  });
+
+  const setFor = async (uri: string) => {
+    await ready;
+    const settings = await settingsFor(uri);
+    return { settings, set: store.setFor(pathOf(uri), settings) };
+  };
+
+  connection.onHover((params, token) => runSafe(log, 'hover', null, token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const { settings, set } = await setFor(document.uri);
+    if (!settings.hover.enabled) return null;
+    return doHover(document, params.position, set, { statuses: settings.hover.statuses });
+  }));
+
+  const supportsItemDefaults = () => {
+    const defaults = capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    return defaults.includes('editRange') && defaults.includes('data');
+  };
+  let lastCompletionUri: string | undefined;
+
+  connection.onCompletion((params, token) => runSafe(log, 'completion', null, token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const { settings, set } = await setFor(document.uri);
+    if (!settings.completion.enabled) return null;
+    lastCompletionUri = document.uri;
+    return doComplete(document, params.position, set, { maxItems: settings.completion.maxItems, itemDefaults: supportsItemDefaults() });
+  }));
+
+  connection.onCompletionResolve((item, token) => runSafe<CompletionItem>(log, 'completion resolve', item, token, async () => {
+    // Clients that do not merge `itemDefaults.data` into items send no data back: use the last completed document.
+    const uri = (item.data as CompletionData | undefined)?.uri ?? lastCompletionUri;
+    if (!uri) return item;
+    const { set } = await setFor(uri);
+    return resolveCompletion(item, set);
+  }));
+
+  connection.onRequest(ErrorCatalogMethods.catalogsForDocument, (params: CatalogsForDocumentParams, token) =>
+    runSafe<CatalogSummary[]>(log, 'catalogsForDocument', [], token, async () => {
+      const { set } = await setFor(params.uri);
+      const summaries = store.summaries();
+      return set.catalogs.map((catalog) => summaries.find((s) => s.uri === catalog.uri || s.uri === `builtin:${catalog.id}`) ?? {
+        id: catalog.id, title: catalog.title, uri: catalog.uri, origin: catalog.origin, codeCount: catalog.codes.size, statusCount: catalog.statuses.size, errorCount: 0,
+      });
+    }));
+
+  connection.onRequest(ErrorCatalogMethods.reload, async () => {
+    await reload();
+    return store.summaries();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,375 @@
+/**
+ * Turns a catalog file's text into a validated {@link Catalog}, or into problems that say,
+ * at the right place in the file, what to write instead. Pure: text in, result out.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import catalogSchema from '../../../catalog/error-catalog.schema.json';
+import { catalogFormatOf, parseCatalogSyntax, type CatalogSyntax, type PathSegment } from './catalogSyntax';
+import {
+  CatalogProblemCode,
+  type Catalog,
+  type CatalogOrigin,
+  type CatalogProblem,
+  type CodeEntry,
+  type Envelope,
+  type ExampleBody,
+  type HeaderEntry,
+  type OffsetRange,
+  type RetryPolicy,
+  type StatusEntry,
+} from './model';
+import { collectPlaceholders, findMemberPath } from './envelope';
+
+export interface CatalogLoadResult {
+  /** The catalog, when the file has no errors (warnings still allow it). */
+  readonly catalog?: Catalog;
+  readonly problems: readonly CatalogProblem[];
+}
+
+export interface LoadOptions {
+  readonly origin?: CatalogOrigin;
+  /** Statuses that count as known without being declared in the catalog (the HTTP status registry). */
+  readonly knownStatuses?: ReadonlySet<number>;
+  /** Skip the JSON Schema check, for catalogs the test suite has already validated (the built-ins). */
+  readonly validate?: boolean;
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The schema validator is compiled once, on the first catalog that needs it. */
+function schemaValidator(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(catalogSchema);
+  return validator;
+}
+
+export function loadCatalog(uri: string, text: string, options: LoadOptions = {}): CatalogLoadResult {
+  const syntax = parseCatalogSyntax(text, catalogFormatOf(uri));
+  const problems: CatalogProblem[] = syntax.errors.map((e) => ({
+    code: CatalogProblemCode.Syntax,
+    severity: 'error',
+    message: e.message,
+    range: e.range,
+  }));
+  for (const duplicate of syntax.duplicateKeys) {
+    const isCode = duplicate.path.length === 1 && duplicate.path[0] === 'codes';
+    const line = lineOf(text, duplicate.first.start);
+    problems.push({
+      code: isCode ? CatalogProblemCode.DuplicateCode : CatalogProblemCode.DuplicateKey,
+      severity: 'error',
+      message: isCode
+        ? `Duplicate code \`${duplicate.key}\`: it is already defined on line ${line}. Rename one of them or merge the two entries.`
+        : `Duplicate key \`${duplicate.key}\`: it is already set on line ${line}. Keep one of them.`,
+      range: duplicate.duplicate,
+    });
+  }
+  const isObject = syntax.value !== null && typeof syntax.value === 'object' && !Array.isArray(syntax.value);
+  if (problems.length > 0 || !isObject) {
+    if (problems.length === 0) {
+      problems.push({ code: CatalogProblemCode.Syntax, severity: 'error', message: syntax.value === undefined || syntax.value === null ? 'This catalog file is empty. Start it with `id:`, `title:` and `envelope:` (see the catalog schema).' : 'A catalog file holds one object. Start it with `id:`, `title:` and `envelope:` (see the catalog schema).', range: { start: 0, end: Math.min(1, text.length) } });
+    }
+    return { problems };
+  }
+  const validate = options.validate === false ? undefined : schemaValidator();
+  if (validate && !validate(syntax.value)) {
+    problems.push(...schemaProblems(validate?.errors ?? [], syntax));
+    return { problems };
+  }
+  const { catalog, semanticProblems } = buildCatalog(uri, syntax, options);
+  problems.push(...semanticProblems);
+  return problems.some((p) => p.severity === 'error') ? { problems } : { catalog, problems };
+}
+
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// ---- schema errors, rewritten to say what to write ----
+
+function decodePointer(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const segment = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(segment) ? Number(segment) : segment;
+  });
+}
+
+function schemaProblems(errors: readonly ErrorObject[], syntax: CatalogSyntax): CatalogProblem[] {
+  // A `oneOf` failure reports every branch. When the value is close to one branch (it has
+  // errors inside it), report those; otherwise report the `oneOf` itself, with an example.
+  const isBranchNoise = (e: ErrorObject) => e.keyword === 'oneOf' || (e.keyword === 'type' && e.schemaPath.includes('/oneOf/'));
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}/`);
+  const useful = errors.filter((e) => {
+    if (!isBranchNoise(e)) return true;
+    if (errors.some((o) => !isBranchNoise(o) && within(o.instancePath, e.instancePath))) return false;
+    return e.keyword === 'oneOf' || !errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath);
+  });
+  const problems: CatalogProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of useful) {
+    const problem = schemaProblem(error, syntax);
+    const key = `${problem.range.start}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the catalog';
+  if (path[0] === 'codes' && path.length >= 2) return `code \`${path[1]}\`${path.length > 2 ? ` (\`${path.slice(2).join('.')}\`)` : ''}`;
+  if (path[0] === 'statuses' && path.length >= 2) return `status ${path[1]}${path.length > 2 ? ` (\`${path.slice(2).join('.')}\`)` : ''}`;
+  return `\`${path.join('.')}\``;
+}
+
+const EXAMPLES: Readonly<Record<string, string>> = {
+  id: '`id: acme`',
+  title: '`title: Acme API`',
+  envelope: '`envelope:` with a `body:` that has a `${code}` placeholder',
+  body: '`body: { error: { code: "${code}", message: "${message}" } }`',
+  status: '`status: 429`',
+  name: '`name: Retry-After`',
+  strategy: '`strategy: exponential` (or `fixed`, `retry-after`, `none`)',
+  retry: '`retry: false`, `retry: true`, or `retry: { strategy: exponential, delaySeconds: 1, maxAttempts: 5 }`',
+};
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const option of options) {
+    const d = editDistance(word.toLowerCase(), option.toLowerCase());
+    if (d < bestDistance) { best = option; bestDistance = d; }
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function schemaProblem(error: ErrorObject, syntax: CatalogSyntax): CatalogProblem {
+  const path = decodePointer(error.instancePath);
+  const where = describe(path);
+  const parentSchema = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
+  let range: OffsetRange = syntax.locate(path);
+  let message: string;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      range = path.length > 0 ? syntax.locate(path, 'key') : syntax.locate([], 'value');
+      const hint = EXAMPLES[missing] ?? `\`${missing}: …\``;
+      const about = parentSchema.properties?.[missing]?.description;
+      message = `${capitalize(where)} is missing \`${missing}\`. Add ${hint}${about ? ` (${uncapitalize(about)})` : ''}.`;
+      break;
+    }
+    case 'additionalProperties': {
+      const extra = String(error.params.additionalProperty);
+      range = syntax.locate([...path, extra], 'key');
+      const known = Object.keys(parentSchema.properties ?? {}).filter((k) => k !== '$schema');
+      const suggestion = closest(extra, known);
+      message = `\`${extra}\` is not a member of ${where}. ${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Allowed here: ${known.map((k) => `\`${k}\``).join(', ')}.`;
+      break;
+    }
+    case 'propertyNames': {
+      const name = String(error.params.propertyName);
+      range = syntax.locate([...path, name], 'key');
+      message = path[0] === 'statuses'
+        ? `\`${name}\` is not an HTTP status. Key statuses by their three-digit number, e.g. \`429:\`.`
+        : `\`${name}\` cannot be a code: codes are 1 to 200 characters long.`;
+      break;
+    }
+    case 'type': {
+      const expected = String(error.params.type).replace(/,/g, ' or ');
+      const hint = parentSchema.description ? ` ${parentSchema.description}` : '';
+      message = `${capitalize(where)} must be ${article(expected)} ${expected}.${hint}`;
+      if (path[path.length - 1] === 'status') message = `${capitalize(where)} must be a number, e.g. \`status: 429\` (without quotes).`;
+      break;
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ');
+      message = `${capitalize(where)} must be one of ${allowed}.`;
+      break;
+    }
+    case 'pattern': {
+      message = `${capitalize(where)} is not valid. ${parentSchema.description ?? `It must match ${String(error.params.pattern)}.`}`;
+      break;
+    }
+    case 'minimum':
+    case 'maximum': {
+      message = path[path.length - 1] === 'status'
+        ? `${capitalize(where)}: HTTP statuses go from 100 to 599. Write the status this code is returned with, e.g. \`status: 429\`.`
+        : `${capitalize(where)} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(error.params.limit)}.`;
+      break;
+    }
+    case 'minLength':
+      message = `${capitalize(where)} must not be empty.`;
+      break;
+    case 'oneOf': {
+      const example = EXAMPLES[String(path[path.length - 1])];
+      message = `${capitalize(where)} has the wrong form. ${example ? `Write ${example}.` : parentSchema.description ?? ''}`.trim();
+      break;
+    }
+    default:
+      message = `${capitalize(where)} ${error.message ?? 'is not valid'}.`;
+  }
+  return { code: CatalogProblemCode.Schema, severity: 'error', message, range };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function uncapitalize(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+// ---- from the validated value to the model, with the checks a schema cannot express ----
+
+/** The shape of a validated catalog value (the schema guarantees it). */
+interface RawCatalog {
+  id: string;
+  title: string;
+  version?: string;
+  description?: string;
+  docs?: string;
+  envelope: { contentType?: string; body: Record<string, unknown>; optional?: string[]; headers?: HeaderEntry[]; examples?: ExampleBody[] };
+  statuses?: Record<string, Omit<StatusEntry, 'status' | 'troubleshooting' | 'retry' | 'location'> & { troubleshooting?: string[]; retry?: boolean | RetryPolicy }>;
+  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'location'> & {
+    causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[];
+  }>;
+}
+
+function retryPolicy(retry: boolean | RetryPolicy | undefined): RetryPolicy | undefined {
+  if (retry === undefined) return undefined;
+  if (retry === true) return { strategy: 'exponential' };
+  if (retry === false) return { strategy: 'none' };
+  return retry;
+}
+
+function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions): { catalog: Catalog; semanticProblems: CatalogProblem[] } {
+  const raw = syntax.value as RawCatalog;
+  const problems: CatalogProblem[] = [];
+  const at = (path: PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
+
+  const placeholders = collectPlaceholders(raw.envelope.body);
+  if (!placeholders.has('code')) {
+    problems.push({
+      code: CatalogProblemCode.MissingCodePlaceholder,
+      severity: 'error',
+      message: 'The envelope body has no `${code}` placeholder, so no response can carry an error code. Put `"${code}"` where the code goes, e.g. `error: { code: "${code}", message: "${message}" }`.',
+      range: at(['envelope', 'body'], 'key'),
+    });
+  }
+  const optional = raw.envelope.optional ?? [];
+  optional.forEach((name, index) => {
+    if (!findMemberPath(raw.envelope.body, name)) {
+      problems.push({
+        code: CatalogProblemCode.UnusedOptional,
+        severity: 'warning',
+        message: `\`${name}\` is listed as optional but the envelope body has no member \`${name}\`. Add it to \`body\` or remove it from \`optional\`.`,
+        range: at(['envelope', 'optional', index]),
+      });
+    }
+  });
+
+  const statuses = new Map<number, StatusEntry>();
+  for (const [key, value] of Object.entries(raw.statuses ?? {})) {
+    const status = Number(key);
+    statuses.set(status, {
+      ...value,
+      status,
+      troubleshooting: value.troubleshooting ?? [],
+      retry: retryPolicy(value.retry),
+      location: { uri, range: at(['statuses', key], 'key') },
+    });
+  }
+
+  const codes = new Map<string, CodeEntry>();
+  for (const [code, value] of Object.entries(raw.codes ?? {})) {
+    const entry: CodeEntry = {
+      ...value,
+      code,
+      causes: value.causes ?? [],
+      resolution: value.resolution ?? [],
+      members: value.members ?? {},
+      examples: value.examples ?? [],
+      tags: value.tags ?? [],
+      location: { uri, range: at(['codes', code], 'key') },
+    };
+    codes.set(code, entry);
+    if (!statuses.has(entry.status) && options.knownStatuses && !options.knownStatuses.has(entry.status)) {
+      problems.push({
+        code: CatalogProblemCode.UnknownStatus,
+        severity: 'error',
+        message: `${entry.status} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${entry.status} under \`statuses:\` if your API defines it.`,
+        range: at(['codes', code, 'status']),
+      });
+    }
+  }
+  for (const entry of codes.values()) {
+    if (entry.replacedBy !== undefined && !codes.has(entry.replacedBy)) {
+      problems.push({
+        code: CatalogProblemCode.UnknownReplacement,
+        severity: 'warning',
+        message: `\`replacedBy: ${entry.replacedBy}\` names a code this catalog does not define. Name one of its codes.`,
+        range: at(['codes', entry.code, 'replacedBy']),
+      });
+    }
+    entry.examples.forEach((example, index) => {
+      if (example.at !== undefined && !pathExists(raw.envelope.body, example.at)) {
+        problems.push({
+          code: CatalogProblemCode.BadExamplePath,
+          severity: 'warning',
+          message: `\`at: ${example.at}\` is not a path in the envelope body. Name the object the example shows, e.g. \`at: error\`.`,
+          range: at(['codes', entry.code, 'examples', index, 'at']),
+        });
+      }
+    });
+  }
+
+  const envelope: Envelope = {
+    contentType: raw.envelope.contentType ?? 'application/json',
+    body: raw.envelope.body,
+    optional,
+    headers: raw.envelope.headers ?? [],
+    examples: raw.envelope.examples ?? [],
+  };
+  const catalog: Catalog = {
+    id: raw.id,
+    title: raw.title,
+    description: raw.description,
+    version: raw.version,
+    docs: raw.docs,
+    envelope,
+    statuses,
+    codes,
+    origin: options.origin ?? 'workspace',
+    uri,
+  };
+  return { catalog, semanticProblems: problems };
+}
+
+function pathExists(body: unknown, dotted: string): boolean {
+  let node: unknown = body;
+  for (const part of dotted.split('.')) {
+    if (!node || typeof node !== 'object' || Array.isArray(node) || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}

@@ -1,0 +1,186 @@
+/**
+ * One view over a catalog file's syntax, whether it is YAML or JSON: the plain value,
+ * the syntax errors, and where any path in the value sits in the text. Validation and
+ * navigation work on paths; this file is the only place that knows the two parsers.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import * as jsonc from 'jsonc-parser';
+import type { OffsetRange } from './model';
+
+export type PathSegment = string | number;
+
+export interface SyntaxError {
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface DuplicateKey {
+  readonly path: readonly PathSegment[];
+  readonly key: string;
+  readonly first: OffsetRange;
+  readonly duplicate: OffsetRange;
+}
+
+export interface CatalogSyntax {
+  readonly value: unknown;
+  readonly errors: readonly SyntaxError[];
+  readonly duplicateKeys: readonly DuplicateKey[];
+  /** The range of the value at `path`, or of its key when `part` is 'key'. Falls back to the nearest ancestor. */
+  locate(path: readonly PathSegment[], part?: 'key' | 'value'): OffsetRange;
+}
+
+export type CatalogFormat = 'yaml' | 'json';
+
+export function catalogFormatOf(uri: string): CatalogFormat {
+  return /\.jsonc?$/i.test(uri) ? 'json' : 'yaml';
+}
+
+export function parseCatalogSyntax(text: string, format: CatalogFormat): CatalogSyntax {
+  return format === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+const wholeFile = (text: string): OffsetRange => ({ start: 0, end: Math.min(text.length, 1) });
+
+function parseYaml(text: string): CatalogSyntax {
+  // Duplicate keys are reported by our own pass, with a message that names the first definition.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
+  const errors: SyntaxError[] = doc.errors.map((e) => ({
+    message: yamlMessage(e.message),
+    range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+  }));
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      // Aliases are expanded a bounded number of times: a catalog is untrusted input.
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      errors.push({ message: `This file cannot be read: ${(error as Error).message}. Remove the anchors and aliases (\`&name\`, \`*name\`) and write the values out.`, range: wholeFile(text) });
+    }
+  }
+  const duplicateKeys: DuplicateKey[] = [];
+  const visit = (node: unknown, path: PathSegment[]): void => {
+    if (isMap(node)) {
+      const seen = new Map<string, OffsetRange>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+        if (key === undefined) continue;
+        const range = rangeOfYaml(keyNode);
+        const first = seen.get(key);
+        if (first && range) duplicateKeys.push({ path, key, first, duplicate: range });
+        else if (range) seen.set(key, range);
+        visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index]));
+    }
+  };
+  visit(doc.contents, []);
+  const locate = (path: readonly PathSegment[], part: 'key' | 'value' = 'value'): OffsetRange => {
+    let node: unknown = doc.contents;
+    let best = rangeOfYaml(node) ?? wholeFile(text);
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return best;
+        const keyRange = rangeOfYaml(pair.key);
+        if (last && part === 'key' && keyRange) return keyRange;
+        node = pair.value;
+        best = rangeOfYaml(node) ?? keyRange ?? best;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        best = rangeOfYaml(node) ?? best;
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+  return { value, errors, duplicateKeys, locate };
+}
+
+function rangeOfYaml(node: unknown): OffsetRange | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (!(isScalar(node) || isMap(node) || isSeq(node) || isAlias(node))) return undefined;
+  const range = (node as YamlNode).range;
+  if (!range) return undefined;
+  // For collections the value end (range[1]) excludes trailing comments and blank lines.
+  return { start: range[0], end: Math.max(range[1], range[0] + 1) };
+}
+
+function yamlMessage(message: string): string {
+  // The yaml library appends a code frame after a colon and newline; the diagnostic's range already shows where.
+  const firstLine = message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+  return `${firstLine}. Check the indentation and quoting here: quote strings that contain \`: \`, \`#\`, \`{\` or \`}\` (for example \`code: "\${code}"\` inside \`{ }\`).`;
+}
+
+function parseJson(text: string): CatalogSyntax {
+  const parseErrors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const errors: SyntaxError[] = parseErrors.map((e) => ({
+    message: jsonMessage(e.error),
+    range: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
+  }));
+  const value = root && errors.length === 0 ? jsonc.getNodeValue(root) : undefined;
+  const duplicateKeys: DuplicateKey[] = [];
+  const visit = (node: jsonc.Node | undefined, path: PathSegment[]): void => {
+    if (!node) return;
+    if (node.type === 'object') {
+      const seen = new Map<string, OffsetRange>();
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const range = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        const first = seen.get(key);
+        if (first) duplicateKeys.push({ path, key, first, duplicate: range });
+        else seen.set(key, range);
+        visit(valueNode, [...path, key]);
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, index) => visit(child, [...path, index]));
+    }
+  };
+  visit(root, []);
+  const locate = (path: readonly PathSegment[], part: 'key' | 'value' = 'value'): OffsetRange => {
+    let node = root;
+    let best: OffsetRange = root ? { start: root.offset, end: root.offset + root.length } : wholeFile(text);
+    for (let i = 0; i < path.length && node; i++) {
+      const segment = path[i];
+      if (node.type === 'object') {
+        const property = node.children?.find((p) => p.children?.[0]?.value === String(segment));
+        if (!property) return best;
+        const [keyNode, valueNode] = property.children ?? [];
+        if (i === path.length - 1 && part === 'key' && keyNode) {
+          return { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        }
+        node = valueNode;
+      } else if (node.type === 'array' && typeof segment === 'number') {
+        node = node.children?.[segment];
+      } else {
+        return best;
+      }
+      if (node) best = { start: node.offset, end: node.offset + node.length };
+    }
+    return best;
+  };
+  return { value, errors, duplicateKeys, locate };
+}
+
+function jsonMessage(code: jsonc.ParseErrorCode): string {
+  switch (code) {
+    case jsonc.ParseErrorCode.CommaExpected: return 'Expected a comma here: separate members and array items with `,`.';
+    case jsonc.ParseErrorCode.ColonExpected: return 'Expected a colon here: write members as `"name": value`.';
+    case jsonc.ParseErrorCode.PropertyNameExpected: return 'Expected a member name in double quotes, e.g. `"status"`.';
+    case jsonc.ParseErrorCode.ValueExpected: return 'Expected a value here: a string in double quotes, a number, true, false, null, an object or an array.';
+    case jsonc.ParseErrorCode.CloseBraceExpected: return 'Expected `}` to close this object.';
+    case jsonc.ParseErrorCode.CloseBracketExpected: return 'Expected `]` to close this array.';
+    case jsonc.ParseErrorCode.EndOfFileExpected: return 'Unexpected text after the end of the catalog: a catalog file holds one JSON object.';
+    case jsonc.ParseErrorCode.UnexpectedEndOfString: return 'This string is not closed: add the closing `"`.';
+    case jsonc.ParseErrorCode.UnexpectedEndOfComment: return 'This comment is not closed: add `*/`.';
+    case jsonc.ParseErrorCode.InvalidEscapeCharacter: return 'Invalid escape in this string: use `\\\\`, `\\"`, `\\n`, `\\t` or `\\uXXXX`.';
+    default: return `Invalid JSON here (${jsonc.printParseErrorCode(code)}).`;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Completion of error codes: inside string literals, at value positions where a code is
+ * expected (`code: `, `"code": "`, `error_code=`, `case "`), and after `ErrorCode.`.
+ * Lists stay small for huge catalogs: a bounded page marked incomplete, with shared
+ * values moved to `itemDefaults`; the full explanation comes on resolve.
+ */
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CatalogSet, CodeHit } from './catalogSet';
+import { codeDetail, explainCode } from './explain';
+import { lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from './textScan';
+
+export interface CompletionOptions {
+  /** Most items in one response; more matches make the list incomplete. */
+  readonly maxItems: number;
+  /** The client understands `CompletionList.itemDefaults` (`editRange` and `data`). */
+  readonly itemDefaults: boolean;
+}
+
+/** What every item carries back on resolve. */
+export interface CompletionData {
+  readonly uri: string;
+}
+
+type Position_ = 'string' | 'value' | 'member';
+
+interface CompletionSite {
+  readonly kind: Position_;
+  /** Whether the site is where a code is expected, not just any string. */
+  readonly expectsCode: boolean;
+  readonly prefix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly quote?: string;
+}
+
+/** Keys, assignments and comparisons whose value is an error code. */
+const CODE_KEY = /(?:\b|["'])(?:error_?code|errorCode|err_?code|errCode|code|error_type|errorType)["']?\s*(?:[:=]|=>|[=!]==?)\s*$/i;
+const CASE_LABEL = /\b(?:case|when)\s+$/;
+const QUOTELESS_LANGUAGES = new Set(['yaml', 'markdown', 'plaintext']);
+
+function siteAt(text: string, offset: number, languageId: string): CompletionSite | undefined {
+  const line = lineAt(text, offset);
+  const literal = stringAt(line);
+  if (literal) {
+    const before = line.text.slice(0, literal.start - line.start - 1);
+    const prefix = text.slice(literal.start, offset);
+    // Replace the whole code-like word the cursor is in, not just up to the cursor.
+    let end = offset;
+    while (end < literal.end && /[\w\-.:/]/.test(text[end])) end++;
+    return { kind: 'string', expectsCode: CODE_KEY.test(before) || CASE_LABEL.test(before), prefix, start: literal.start, end };
+  }
+  const before = line.text.slice(0, line.column);
+  const member = /(\w+)\s*(?:\.|::)(\w*)$/.exec(before);
+  if (member && isCodeQualifier(member[1])) {
+    return { kind: 'member', expectsCode: true, prefix: member[2], start: offset - member[2].length, end: offset + wordLengthAfter(line.text, line.column) };
+  }
+  const value = /([\w\-.:/]*)$/.exec(before);
+  const word = value?.[1] ?? '';
+  if (CODE_KEY.test(before.slice(0, before.length - word.length)) || (languageId === 'yaml' && /^\s*-?\s*(?:error_?)?code:\s*$/i.test(before.slice(0, before.length - word.length)))) {
+    const quote = QUOTELESS_LANGUAGES.has(languageId) ? undefined : '"';
+    return { kind: 'value', expectsCode: true, prefix: word, start: offset - word.length, end: offset + wordLengthAfter(line.text, line.column), quote };
+  }
+  return undefined;
+}
+
+function wordLengthAfter(line: string, column: number): number {
+  let end = column;
+  while (end < line.length && /[\w\-.:/]/.test(line[end])) end++;
+  return end - column;
+}
+
+/** Statuses mentioned near the cursor (`res.status(404)`, `NotFound`), whose codes rank first. */
+function nearbyStatuses(text: string, offset: number, set: CatalogSet): Set<number> {
+  const windowStart = nthLineStart(text, offset, -5);
+  const windowEnd = nthLineStart(text, offset, 3);
+  const window = text.slice(windowStart, windowEnd);
+  const statuses = new Set<number>();
+  for (const match of window.matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {
+    const mention = statusNumberAt(text, windowStart + (match.index ?? 0) + 1, (s) => set.reasonOf(s));
+    if (mention) statuses.add(mention.status);
+  }
+  for (const match of window.matchAll(/[A-Za-z][A-Za-z_]{5,}/g)) {
+    const status = set.statusOfName(normalizeCode(match[0].replace(/^(?:Status|HTTP_|SC_)/, '')));
+    if (status !== undefined && status >= 400) statuses.add(status);
+  }
+  return statuses;
+}
+
+function nthLineStart(text: string, offset: number, lines: number): number {
+  let position = offset;
+  if (lines < 0) {
+    for (let i = 0; i <= -lines && position > 0; i++) position = text.lastIndexOf('\n', position - 1);
+    return Math.max(0, position + 1);
+  }
+  for (let i = 0; i < lines && position >= 0; i++) position = text.indexOf('\n', position + 1);
+  return position < 0 ? text.length : position;
+}
+
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+
+export function doComplete(document: TextDocument, position: Position, set: CatalogSet, options: CompletionOptions): CompletionList | null {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const site = siteAt(text, offset, document.languageId);
+  if (!site) return null;
+  // In an arbitrary string, offer codes only once what is typed starts one (case-sensitive): no noise in every string.
+  if (!site.expectsCode) {
+    if (site.prefix.length === 0) return null;
+    const probe = set.search(site.prefix, 1);
+    if (!probe.hits.some((h) => h.entry.code.startsWith(site.prefix))) return null;
+  }
+  const preferred = nearbyStatuses(text, offset, set);
+  const { hits, preferred: preferredCodes, complete } = set.search(site.prefix, options.maxItems, preferred);
+  const range: Range = { start: document.positionAt(site.start), end: document.positionAt(site.end) };
+  const data: CompletionData = { uri: document.uri };
+  const items: CompletionItem[] = [];
+  hits.forEach((hit, rank) => {
+    const code = hit.entry.code;
+    if (site.kind === 'member' && !IDENTIFIER.test(code)) return;
+    const newText = site.quote ? `${site.quote}${code}${site.quote}` : code;
+    const item: CompletionItem = {
+      label: code,
+      kind: CompletionItemKind.EnumMember,
+      detail: codeDetail(hit, set),
+      // Rank: codes whose status is mentioned nearby first, then the search order.
+      sortText: `${preferredCodes.has(hit.entry) ? 'a' : 'b'}${rank.toString().padStart(5, '0')}`,
+    };
+    if (hit.entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    if (options.itemDefaults) {
+      if (newText !== code) item.textEditText = newText;
+    } else {
+      item.textEdit = { range, newText };
+      item.data = data;
+    }
+    if (site.quote) item.filterText = newText;
+    items.push(item);
+  });
+  const list: CompletionList = { isIncomplete: !complete, items };
+  if (options.itemDefaults) list.itemDefaults = { editRange: range, data };
+  return list;
+}
+
+export function resolveCompletion(item: CompletionItem, set: CatalogSet): CompletionItem {
+  const hits: CodeHit[] = set.findCode(item.label);
+  if (hits.length === 0) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: explainCode(hits[0], set) } };
+}

@@ -1,0 +1,105 @@
+/**
+ * The explanation of a code or a status, as Markdown: what hover shows and what a
+ * completion item resolves to. Short by design, with a link to the full docs.
+ */
+import type { CatalogSet, CodeHit, StatusInfo } from './catalogSet';
+import { renderBody } from './envelope';
+import { codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
+import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from './model';
+
+const MAX_LIST_ITEMS = 5;
+
+function shortList(title: string, items: readonly string[]): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, MAX_LIST_ITEMS).map((item) => `- ${escapeMarkdown(item)}`);
+  if (items.length > MAX_LIST_ITEMS) shown.push(`- … and ${items.length - MAX_LIST_ITEMS} more`);
+  return [`**${title}**`, '', ...shown];
+}
+
+/** The docs link of a code: its own, else the catalog's link template or base page. */
+export function docsUrlOf(entry: CodeEntry, catalog: Catalog): string | undefined {
+  if (entry.docs) return entry.docs;
+  if (!catalog.docs) return undefined;
+  return catalog.docs.replace(/\$\{code\}/g, encodeURIComponent(entry.code)).replace(/\$\{status\}/g, String(entry.status));
+}
+
+export function describeRetry(policy: RetryPolicy | undefined): string | undefined {
+  if (!policy || policy.strategy === 'none') return undefined;
+  const how = {
+    exponential: 'with exponential backoff',
+    fixed: policy.delaySeconds !== undefined ? `after a fixed ${policy.delaySeconds} s delay` : 'after a fixed delay',
+    'retry-after': 'after the delay in `Retry-After`',
+    none: '',
+  }[policy.strategy];
+  const attempts = policy.maxAttempts !== undefined ? `, at most ${policy.maxAttempts} attempts` : '';
+  return `${how}${attempts}`;
+}
+
+function sourceLine(catalog: Catalog, docs: string | undefined): string {
+  const file = catalog.origin === 'builtin' ? 'built-in' : codeSpan(catalog.uri.slice(catalog.uri.lastIndexOf('/') + 1));
+  return `*${escapeMarkdown(catalog.title)}* (${file})${docs ? ` · ${link('Docs', docs)}` : ''}`;
+}
+
+function statusLabel(set: CatalogSet, status: number): string {
+  const reason = set.reasonOf(status);
+  return reason ? `${status} ${reason}` : String(status);
+}
+
+/** One line for a completion item's `detail`: status, reason and title. */
+export function codeDetail(hit: CodeHit, set: CatalogSet): string {
+  const parts = [statusLabel(set, hit.entry.status)];
+  if (hit.entry.title) parts.push(hit.entry.title);
+  if (hit.entry.deprecated) parts.push(hit.entry.replacedBy ? `deprecated, use ${hit.entry.replacedBy}` : 'deprecated');
+  return parts.join(' · ');
+}
+
+export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Catalog[] = []): string {
+  const { entry, catalog } = hit;
+  const lines: string[] = [`**${codeSpan(entry.code)}** · ${escapeMarkdown(statusLabel(set, entry.status))}`];
+  if (entry.title) lines.push('', `*${escapeMarkdown(entry.title)}*`);
+  if (entry.deprecated) {
+    const reason = typeof entry.deprecated === 'string' ? ` ${escapeMarkdown(entry.deprecated)}` : '';
+    const replacement = entry.replacedBy ? ` Use ${codeSpan(entry.replacedBy)} instead.` : '';
+    lines.push('', `**Deprecated.**${reason}${replacement}`);
+  }
+  if (entry.description) lines.push('', escapeMarkdown(entry.description));
+  const causes = shortList('Causes', entry.causes);
+  if (causes.length) lines.push('', ...causes);
+  const resolution = shortList('Resolution', entry.resolution);
+  if (resolution.length) lines.push('', ...resolution);
+  if (isRetryable(entry, catalog, set.standard)) {
+    const policy = catalog.statuses.get(entry.status)?.retry ?? set.standard?.statuses.get(entry.status)?.retry;
+    lines.push('', `**Retryable**${policy ? ` ${describeRetry(policy) ?? ''}`.trimEnd() : ''}.`);
+  }
+  lines.push('', codeBlock('json', compactJson(renderBody(catalog, entry))));
+  lines.push('', sourceLine(catalog, docsUrlOf(entry, catalog)));
+  if (alsoIn.length > 0) lines.push('', `Also defined in: ${alsoIn.map((c) => `*${escapeMarkdown(c.title)}*`).join(', ')}`);
+  return lines.join('\n');
+}
+
+export function explainStatus(info: StatusInfo, set: CatalogSet): string {
+  const lines: string[] = [`**${escapeMarkdown(statusLabel(set, info.status))}**`];
+  const own = info.entries[0];
+  const meaning = own?.entry.meaning ?? info.standard?.meaning;
+  if (meaning) lines.push('', `*${escapeMarkdown(meaning)}*`);
+  const description = own?.entry.description ?? info.standard?.description;
+  if (description) lines.push('', escapeMarkdown(description));
+  if (own?.entry.description && info.standard?.description && own.entry.description !== info.standard.description) {
+    lines.push('', `HTTP: ${escapeMarkdown(info.standard.description)}`);
+  }
+  const troubleshooting = own?.entry.troubleshooting.length ? own.entry.troubleshooting : info.standard?.troubleshooting ?? [];
+  const steps = shortList('Troubleshooting', troubleshooting);
+  if (steps.length) lines.push('', ...steps);
+  const retry = describeRetry(own?.entry.retry ?? info.standard?.retry);
+  if (retry) lines.push('', `**Retryable** ${retry}.`);
+  const codes = set.codesWithStatus(info.status, 8);
+  if (codes.length > 0) lines.push('', `Codes: ${codes.map((h) => codeSpan(h.entry.code)).join(', ')}`);
+  const sources: string[] = [];
+  if (own) sources.push(sourceLine(own.catalog, own.entry.docs ?? (own.catalog.docs?.includes('${') ? undefined : own.catalog.docs)));
+  if (info.standard) {
+    const spec = info.standard.spec ?? 'HTTP';
+    sources.push(link(spec, info.standard.docs));
+  }
+  if (sources.length) lines.push('', sources.join(' · '));
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+/**
+ * Hover: an error code anywhere in a file (string, identifier, comment, JSON/YAML value,
+ * Markdown), or an HTTP status where it is used as one.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CatalogSet, CodeHit } from './catalogSet';
+import { explainCode, explainStatus } from './explain';
+import { codeCandidatesAt, isCodeQualifier, statusConstantAt, statusNumberAt, type TextSpan } from './textScan';
+
+export interface HoverOptions {
+  /** Explain HTTP statuses (`res.status(429)`, `http.StatusTooManyRequests`). */
+  readonly statuses: boolean;
+}
+
+export interface CodeAtPosition {
+  readonly span: TextSpan;
+  readonly hits: readonly CodeHit[];
+}
+
+/** The catalog code under the cursor, if any: the basis of hover, and later of navigation. */
+export function findCodeAt(text: string, offset: number, set: CatalogSet): CodeAtPosition | undefined {
+  for (const candidate of codeCandidatesAt(text, offset)) {
+    const exact = set.findCode(candidate.text);
+    if (exact.length > 0) return { span: candidate, hits: exact };
+    if (isCodeQualifier(candidate.qualifier)) {
+      const normalized = set.findNormalized(candidate.text);
+      if (normalized.length > 0) return { span: candidate, hits: normalized };
+    }
+  }
+  return undefined;
+}
+
+export function doHover(document: TextDocument, position: Position, set: CatalogSet, options: HoverOptions): Hover | null {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const range = (span: TextSpan) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+
+  const code = findCodeAt(text, offset, set);
+  if (code) {
+    const [first, ...rest] = code.hits;
+    const value = explainCode(first, set, rest.map((h) => h.catalog).filter((c) => c !== first.catalog));
+    return { contents: { kind: 'markdown', value }, range: range(code.span) };
+  }
+  if (!options.statuses) return null;
+  const mention =
+    statusConstantAt(text, offset, (name) => set.statusOfName(name)) ??
+    statusNumberAt(text, offset, (status) => set.reasonOf(status));
+  if (!mention) return null;
+  const info = set.statusInfo(mention.status);
+  if (!info) return null;
+  return { contents: { kind: 'markdown', value: explainStatus(info, set) }, range: range(mention) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Settings under `errorCatalog.*`, pulled per resource (`workspace/configuration`), merged over
+ * the defaults, cached per scope and cleared on change. Clients without the pull model give
+ * them through initialization options or `didChangeConfiguration`.
+ */
+
+export interface Settings {
+  /** Extra catalogs: workspace-relative paths, globs, or `builtin:<id>`. */
+  readonly catalogs: readonly string[];
+  /** Built-in catalogs used where no workspace catalog applies. */
+  readonly builtins: readonly string[];
+  /** Globs of folders and files never searched for catalogs (besides `files.exclude`). */
+  readonly exclude: readonly string[];
+  readonly hover: { readonly enabled: boolean; readonly statuses: boolean };
+  readonly completion: { readonly enabled: boolean; readonly maxItems: number };
+}
+
+export const BUILTIN_IDS = ['connectify', 'details-array', 'success-meta', 'error-code-map', 'dashed-codes', 'problem-details', 'http-status'] as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  catalogs: [],
+  builtins: [...BUILTIN_IDS],
+  exclude: ['**/node_modules/**', '**/.git/**'],
+  hover: { enabled: true, statuses: true },
+  completion: { enabled: true, maxItems: 100 },
+};
+
+function stringArray(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+}
+
+function bool(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Reads a raw `errorCatalog` settings object, ignoring values of the wrong type (they fall
+ * back to the default) and reporting them so the user can fix them.
+ */
+export function readSettings(raw: unknown, report: (message: string) => void = () => {}): Settings {
+  const value = record(raw);
+  const hover = record(value.hover);
+  const completion = record(value.completion);
+  const check = <T>(name: string, given: unknown, parsed: T | undefined, fallback: T): T => {
+    if (given !== undefined && given !== null && parsed === undefined) report(`Setting errorCatalog.${name} has the wrong type; using the default.`);
+    return parsed ?? fallback;
+  };
+  const maxItems = typeof completion.maxItems === 'number' && completion.maxItems >= 1 ? Math.min(Math.floor(completion.maxItems), 5000) : undefined;
+  return {
+    catalogs: check('catalogs', value.catalogs, stringArray(value.catalogs), DEFAULT_SETTINGS.catalogs),
+    builtins: check('builtins', value.builtins, stringArray(value.builtins), DEFAULT_SETTINGS.builtins),
+    exclude: [...DEFAULT_SETTINGS.exclude, ...check('exclude', value.exclude, stringArray(value.exclude), [])],
+    hover: {
+      enabled: check('hover.enabled', hover.enabled, bool(hover.enabled), DEFAULT_SETTINGS.hover.enabled),
+      statuses: check('hover.statuses', hover.statuses, bool(hover.statuses), DEFAULT_SETTINGS.hover.statuses),
+    },
+    completion: {
+      enabled: check('completion.enabled', completion.enabled, bool(completion.enabled), DEFAULT_SETTINGS.completion.enabled),
+      maxItems: check('completion.maxItems', completion.maxItems, maxItems, DEFAULT_SETTINGS.completion.maxItems),
+    },
+  };
+}
+
+/** `files.exclude`-style objects (glob keys set to `true`) to a list of globs. */
+export function excludeGlobs(filesExclude: unknown): string[] {
+  return Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
+}

@@ -1,0 +1,72 @@
+/** Test helpers: the built-in catalogs as the server loads them, and text with a cursor marker. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CatalogSet, loadCatalog, type Catalog } from '../../server/src/service/languageService';
+
+/** The repository root: the nearest folder above the running test that has the catalog folder. */
+export const REPO_ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'catalog', 'error-catalog.schema.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the repository root');
+    dir = parent;
+  }
+  return dir;
+})();
+export const BUILTIN_DIR = join(REPO_ROOT, 'catalog', 'builtin');
+
+export function builtinFiles(): { path: string; text: string }[] {
+  return readdirSync(BUILTIN_DIR)
+    .filter((name) => name.endsWith('.errors.yaml'))
+    .map((name) => ({ path: join(BUILTIN_DIR, name), text: readFileSync(join(BUILTIN_DIR, name), 'utf8') }));
+}
+
+let cache: Map<string, Catalog> | undefined;
+
+/** Every built-in catalog by id, schema-validated. */
+export function builtins(): Map<string, Catalog> {
+  if (!cache) {
+    cache = new Map();
+    for (const { path, text } of builtinFiles()) {
+      const result = loadCatalog(path, text, { origin: 'builtin' });
+      if (!result.catalog) throw new Error(`${path}: ${JSON.stringify(result.problems)}`);
+      cache.set(result.catalog.id, result.catalog);
+    }
+  }
+  return cache;
+}
+
+export function builtin(id: string): Catalog {
+  const catalog = builtins().get(id);
+  if (!catalog) throw new Error(`no built-in catalog ${id}`);
+  return catalog;
+}
+
+/** A set of the given catalogs with the HTTP status catalog as the standard. */
+export function setOf(...catalogs: Catalog[]): CatalogSet {
+  return new CatalogSet(catalogs, builtin('http-status'));
+}
+
+export function knownStatuses(): Set<number> {
+  return new Set(builtin('http-status').statuses.keys());
+}
+
+/**
+ * A document from fixture text whose cursor is marked with `|`
+ * (the only `|` in the text; fixtures that need a pipe use another marker).
+ */
+export function withCursor(text: string, languageId = 'typescript', marker = '|'): { document: TextDocument; position: { line: number; character: number }; offset: number } {
+  const offset = text.indexOf(marker);
+  if (offset < 0) throw new Error(`fixture has no cursor marker ${marker}`);
+  const content = text.slice(0, offset) + text.slice(offset + marker.length);
+  const document = TextDocument.create(`file:///work/src/file.${languageId}`, languageId, 1, content);
+  return { document, position: document.positionAt(offset), offset };
+}
+
+/** A catalog loaded from YAML text, failing the test if it has errors. */
+export function catalogFromYaml(yaml: string, uri = 'file:///work/api.errors.yaml'): Catalog {
+  const result = loadCatalog(uri, yaml, { knownStatuses: knownStatuses() });
+  if (!result.catalog) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.catalog;
+}

@@ -1,0 +1,153 @@
+/**
+ * Bad catalogs: every problem lands at the right place in the catalog file, with a stable
+ * code and a message that says what to write instead.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
+import { knownStatuses } from '../helpers/catalogs';
+
+const GOOD = `id: acme
+title: Acme API
+envelope:
+  body:
+    error:
+      code: \${code}
+      message: \${message}
+codes:
+  RATE_LIMITED:
+    status: 429
+    title: Too many requests
+  NOT_FOUND:
+    status: 404
+`;
+
+/** Loads text and returns its problems with one-based line and column, as an editor shows them. */
+function problemsOf(text: string, uri = 'file:///w/acme.errors.yaml') {
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  const result = loadCatalog(uri, text, { knownStatuses: knownStatuses() });
+  return {
+    result,
+    problems: result.problems.map((p) => {
+      const start = document.positionAt(p.range.start);
+      return { code: p.code, severity: p.severity, line: start.line + 1, column: start.character + 1, text: text.slice(p.range.start, p.range.end), message: p.message };
+    }),
+  };
+}
+
+describe('catalog loader', () => {
+  it('loads a good catalog with its codes, statuses and definition locations', () => {
+    const { result, problems } = problemsOf(GOOD);
+    assert.deepEqual(problems, []);
+    const catalog = result.catalog!;
+    assert.equal(catalog.id, 'acme');
+    assert.deepEqual([...catalog.codes.keys()], ['RATE_LIMITED', 'NOT_FOUND']);
+    const location = catalog.codes.get('RATE_LIMITED')!.location!;
+    assert.equal(GOOD.slice(location.range.start, location.range.end), 'RATE_LIMITED');
+    assert.equal(catalog.envelope.contentType, 'application/json');
+  });
+
+  it('accepts any string as a code', () => {
+    const text = GOOD.replace('NOT_FOUND:', '"NOTFOUND-404":').replace('RATE_LIMITED:', 'AUTH_001:');
+    const { result, problems } = problemsOf(text);
+    assert.deepEqual(problems, []);
+    assert.ok(result.catalog!.codes.has('NOTFOUND-404') && result.catalog!.codes.has('AUTH_001'));
+  });
+
+  it('reports invalid YAML where it is, with advice', () => {
+    const { result, problems } = problemsOf(GOOD.replace('    title: Too many requests', '    title: "Too many requests'));
+    assert.equal(result.catalog, undefined);
+    assert.ok(problems.length >= 1);
+    assert.equal(problems[0].code, CatalogProblemCode.Syntax);
+    assert.ok(problems[0].line >= 11, `reported on line ${problems[0].line}`);
+    assert.match(problems[0].message, /quot/i);
+  });
+
+  it('reports invalid JSON at the offending token', () => {
+    const json = '{\n  "id": "acme",\n  "title": "Acme"\n  "envelope": {}\n}\n';
+    const { problems } = problemsOf(json, 'file:///w/acme.errors.json');
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [[CatalogProblemCode.Syntax, 4, 3]]);
+    assert.match(problems[0].message, /comma/);
+  });
+
+  it('a status written as a string is flagged on that value, saying to write a number', () => {
+    const { result, problems } = problemsOf(GOOD.replace('status: 429', 'status: "429"'));
+    assert.equal(result.catalog, undefined);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.text]), [[CatalogProblemCode.Schema, 10, '"429"']]);
+    assert.match(problems[0].message, /must be a number, e\.g\. `status: 429`/);
+  });
+
+  it('a missing required member is flagged on the entry that lacks it', () => {
+    const { problems } = problemsOf(GOOD.replace('    status: 404\n', '    title: Not found\n'));
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.text]), [[CatalogProblemCode.Schema, 12, 'NOT_FOUND']]);
+    assert.match(problems[0].message, /Code `NOT_FOUND` is missing `status`\. Add `status: 429`/);
+  });
+
+  it('an unknown member suggests the member meant', () => {
+    const { problems } = problemsOf(GOOD.replace('    title: Too many requests', '    titel: Too many requests'));
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].text, 'titel');
+    assert.match(problems[0].message, /Did you mean `title`\?/);
+  });
+
+  it('a bad retry strategy lists the allowed ones', () => {
+    const text = `${GOOD}statuses:\n  429:\n    retry: { strategy: backoff }\n`;
+    const { problems } = problemsOf(text);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].line, 16);
+    assert.match(problems[0].message, /`exponential`, `fixed`, `retry-after`, `none`/);
+  });
+
+  it('a duplicate code is flagged on the second definition and names the first', () => {
+    const text = `${GOOD}  RATE_LIMITED:\n    status: 429\n`;
+    const { result, problems } = problemsOf(text);
+    assert.equal(result.catalog, undefined);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [[CatalogProblemCode.DuplicateCode, 14, 3]]);
+    assert.match(problems[0].message, /already defined on line 9/);
+  });
+
+  it('a duplicate code in JSON is flagged too', () => {
+    const json = '{"id":"a","title":"A","envelope":{"body":{"code":"${code}"}},\n"codes":{\n"X":{"status":400},\n"X":{"status":401}}}';
+    const { problems } = problemsOf(json, 'file:///w/a.errors.json');
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [[CatalogProblemCode.DuplicateCode, 4]]);
+  });
+
+  it('an unregistered status is an error that names real ones', () => {
+    const { result, problems } = problemsOf(GOOD.replace('status: 404', 'status: 430'));
+    assert.equal(result.catalog, undefined);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.text]), [[CatalogProblemCode.UnknownStatus, 13, '430']]);
+    assert.match(problems[0].message, /not a registered HTTP status/);
+  });
+
+  it('a status the catalog itself documents is accepted even if unregistered', () => {
+    const { problems } = problemsOf(`${GOOD.replace('status: 404', 'status: 499')}statuses:\n  499:\n    reason: Client Closed Request\n`);
+    assert.deepEqual(problems, []);
+  });
+
+  it('an envelope without a ${code} placeholder is flagged on the body, with an example', () => {
+    const { result, problems } = problemsOf(GOOD.replace('      code: ${code}', '      kind: ${code_name}'));
+    assert.equal(result.catalog, undefined);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.text]), [[CatalogProblemCode.MissingCodePlaceholder, 4, 'body']]);
+    assert.match(problems[0].message, /Put `"\$\{code\}"` where the code goes/);
+  });
+
+  it('warnings (an optional member the body lacks) keep the catalog usable', () => {
+    const { result, problems } = problemsOf(GOOD.replace('      message: ${message}', '      message: ${message}\n  optional: [field]'));
+    assert.ok(result.catalog);
+    assert.deepEqual(problems.map((p) => [p.code, p.severity]), [[CatalogProblemCode.UnusedOptional, 'warning']]);
+  });
+
+  it('an empty file says how to start', () => {
+    const { problems } = problemsOf('');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /Start it with `id:`/);
+  });
+
+  it('alias bombs are refused without expanding them', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const { result, problems } = problemsOf(bomb);
+    assert.equal(result.catalog, undefined);
+    assert.ok(problems.length > 0);
+  });
+});
