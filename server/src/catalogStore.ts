@@ -44,6 +44,8 @@ interface CatalogFile {
 
 interface FolderState {
   readonly path: string;
+  /** Whether a folder-relative path is excluded from the search (the same test for scans and for new files). */
+  readonly excluded: (relativePath: string) => boolean;
   discovered: string[];
   configured: string[];
   configuredBuiltins: string[];
@@ -121,7 +123,7 @@ export class CatalogStore {
       this.log.warn(`Stopped looking for catalogs in ${folderPath} after ${MAX_ENTRIES_PER_FOLDER} entries. Add large folders to errorCatalog.exclude, or name catalogs in errorCatalog.catalogs.`);
     }
     const previous = this.folders.get(folderPath);
-    this.folders.set(folderPath, { path: folderPath, discovered, configured, configuredBuiltins });
+    this.folders.set(folderPath, { path: folderPath, excluded, discovered, configured, configuredBuiltins });
     const changed = new Set<string>([...(previous?.discovered ?? []), ...(previous?.configured ?? [])]);
     for (const path of [...discovered, ...configured]) {
       changed.add(path);
@@ -132,9 +134,14 @@ export class CatalogStore {
     return [...changed];
   }
 
-  removeFolder(folderPath: string): void {
+  /** Forgets a workspace folder and its catalogs; returns the catalog files dropped, whose diagnostics must be cleared. */
+  removeFolder(folderPath: string): string[] {
+    const folder = this.folders.get(folderPath);
     this.folders.delete(folderPath);
+    const dropped = folder ? [...folder.discovered, ...folder.configured].filter((path) => !this.isCatalogPath(path)) : [];
+    for (const path of dropped) this.files.delete(path);
     this.setCache.clear();
+    return dropped;
   }
 
   /** Whether a path is a catalog file of some folder (found by name or named in settings). */
@@ -149,6 +156,10 @@ export class CatalogStore {
   addDiscovered(path: string): boolean {
     const folder = this.folderOf(path);
     if (!folder || !CATALOG_FILE.test(path) || folder.discovered.includes(path)) return false;
+    const relative = path.slice(folder.path.length).replace(/^\/+/, '');
+    const parts = relative.split('/');
+    // Excluded if the file or any folder above it is (`node_modules/dep/x.errors.yaml`).
+    if (parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')))) return false;
     folder.discovered.push(path);
     this.setCache.clear();
     return true;

@@ -178,7 +178,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
           const path = pathOf(removed.uri);
-          if (path) store.removeFolder(path);
+          if (path) for (const dropped of store.removeFolder(path)) publishCatalogDiagnostics(dropped);
         }
         folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
         void reload();
@@ -234,7 +234,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
   documents.onDidClose(({ document }) => {
     const path = pathOf(document.uri);
-    if (!path || !store.isCatalogPath(path)) return;
+    if (!path) return;
+    // A pending re-validation of the closed buffer must not land after the file is re-read from disk.
+    clearTimeout(pendingCatalogEdits.get(path));
+    pendingCatalogEdits.delete(path);
+    if (!store.isCatalogPath(path)) return;
     ready = ready.then(async () => {
       await store.loadFromDisk(path);
       publishCatalogDiagnostics(path);

@@ -1,19 +1,11 @@
 /** Test helpers: the built-in catalogs as the server loads them, and text with a cursor marker. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogSet, loadCatalog, type Catalog } from '../../server/src/service/languageService';
+import { REPO_ROOT } from './paths';
 
-/** The repository root: the nearest folder above the running test that has the catalog folder. */
-export const REPO_ROOT = (() => {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'catalog', 'error-catalog.schema.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the repository root');
-    dir = parent;
-  }
-  return dir;
-})();
+export { REPO_ROOT };
 export const BUILTIN_DIR = join(REPO_ROOT, 'catalog', 'builtin');
 
 export function builtinFiles(): { path: string; text: string }[] {

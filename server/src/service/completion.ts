@@ -88,8 +88,10 @@ function nearbyStatuses(text: string, offset: number, set: CatalogSet): Set<numb
     const mention = statusNumberAt(text, windowStart + (match.index ?? 0) + 1, (s) => set.reasonOf(s));
     if (mention) statuses.add(mention.status);
   }
-  for (const match of window.matchAll(/[A-Za-z][A-Za-z_]{5,}/g)) {
-    const status = set.statusOfName(normalizeCode(match[0].replace(/^(?:Status|HTTP_|SC_)/, '')));
+  // Names built on a reason phrase: `NotFoundException`, `StatusTooManyRequests`, `HTTP_409_CONFLICT`.
+  for (const match of window.matchAll(/[A-Za-z][A-Za-z0-9_]{5,}/g)) {
+    const name = match[0].replace(/^(?:Status|HTTP_?(?:\d{3}_)?|Http|SC_)/, '').replace(/_?(?:Exception|Error|Err|Response|Result|Problem)$/i, '');
+    const status = set.statusOfName(normalizeCode(name));
     if (status !== undefined && status >= 400) statuses.add(status);
   }
   return statuses;

@@ -36,16 +36,16 @@ export function doHover(document: TextDocument, position: Position, set: Catalog
   const offset = document.offsetAt(position);
   const range = (span: TextSpan) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
 
-  const code = findCodeAt(text, offset, set);
+  // Named status constants first: `HttpStatus.NOT_FOUND` is a status even where a code is called NOT_FOUND.
+  const constant = options.statuses ? statusConstantAt(text, offset, (name) => set.statusOfName(name)) : undefined;
+  const code = constant ? undefined : findCodeAt(text, offset, set);
   if (code) {
     const [first, ...rest] = code.hits;
     const value = explainCode(first, set, rest.map((h) => h.catalog).filter((c) => c !== first.catalog));
     return { contents: { kind: 'markdown', value }, range: range(code.span) };
   }
   if (!options.statuses) return null;
-  const mention =
-    statusConstantAt(text, offset, (name) => set.statusOfName(name)) ??
-    statusNumberAt(text, offset, (status) => set.reasonOf(status));
+  const mention = constant ?? statusNumberAt(text, offset, (status) => set.reasonOf(status));
   if (!mention) return null;
   const info = set.statusInfo(mention.status);
   if (!info) return null;

@@ -1,0 +1,36 @@
+/** Deterministic large catalogs, for tests of bounded lists (and for the benchmark). */
+import { CatalogSet, type Catalog, type CodeEntry } from '../../server/src/service/languageService';
+
+const STATUSES = [400, 401, 403, 404, 409, 422, 429, 500, 502, 503];
+const WORDS = ['ACCOUNT', 'ORDER', 'PAYMENT', 'USER', 'TOKEN', 'INVOICE', 'PLAN', 'QUOTA', 'FILE', 'REGION'];
+const FAULTS = ['NOT_FOUND', 'INVALID', 'EXPIRED', 'LOCKED', 'CONFLICT', 'LIMITED', 'DENIED', 'UNAVAILABLE', 'MISSING', 'TIMEOUT'];
+
+/** The n-th generated code name: `ORDER_EXPIRED_0042`. */
+export function generatedCode(i: number): string {
+  return `${WORDS[i % WORDS.length]}_${FAULTS[Math.floor(i / WORDS.length) % FAULTS.length]}_${String(i).padStart(5, '0')}`;
+}
+
+export function generatedCatalogYaml(count: number): string {
+  const lines = ['id: generated', 'title: Generated API', 'envelope:', '  body:', '    error:', '      code: ${code}', '      message: ${message}', 'codes:'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`  ${generatedCode(i)}:`, `    status: ${STATUSES[i % STATUSES.length]}`, `    title: Generated error ${i}`, `    description: Error number ${i} of the generated catalog.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function generatedCatalog(count: number): Catalog {
+  const codes = new Map<string, CodeEntry>();
+  for (let i = 0; i < count; i++) {
+    const code = generatedCode(i);
+    codes.set(code, { code, status: STATUSES[i % STATUSES.length], title: `Generated error ${i}`, causes: [], resolution: [], members: {}, examples: [], tags: [] });
+  }
+  return {
+    id: 'generated', title: 'Generated API', origin: 'workspace', uri: 'file:///w/generated.errors.yaml',
+    envelope: { contentType: 'application/json', body: { error: { code: '${code}', message: '${message}' } }, optional: [], headers: [], examples: [] },
+    statuses: new Map(), codes,
+  };
+}
+
+export function generatedSet(count: number, standard?: Catalog): CatalogSet {
+  return new CatalogSet([generatedCatalog(count)], standard);
+}

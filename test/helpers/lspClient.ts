@@ -1,0 +1,418 @@
+/**
+ * A small LSP client for protocol tests: spawns the bundled server (`node dist/server.js --stdio`),
+ * answers the requests the server sends (configuration, capability registration), records what it
+ * publishes, and offers promises that settle on protocol signals (a notification arriving, the
+ * process exiting) — never on timers.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
+  type ConfigurationParams,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type LogMessageParams,
+  type MessageConnection,
+  type Position,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type RegistrationParams,
+  type ShowMessageParams,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { CatalogsChangedParams } from '../../server/src/protocol';
+import { REPO_ROOT } from './paths';
+
+
+/** The bundled server; `node esbuild.mjs` builds it. */
+export { REPO_ROOT };
+export const SERVER_PATH = join(REPO_ROOT, 'dist', 'server.js');
+
+/** A file path as the server writes it in URIs. */
+export function fileUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+/** Text whose cursor is marked by `marker` (its only occurrence), as text without the marker and an LSP position. */
+export function cursor(textWithMarker: string, marker = '|'): { text: string; position: Position; offset: number } {
+  const offset = textWithMarker.indexOf(marker);
+  if (offset < 0 || textWithMarker.indexOf(marker, offset + 1) >= 0) throw new Error(`the text needs exactly one cursor marker ${marker}`);
+  const text = textWithMarker.slice(0, offset) + textWithMarker.slice(offset + marker.length);
+  return { text, position: positionAt(text, offset), offset };
+}
+
+/** The LSP position (UTF-16 columns) of an offset. */
+export function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** The position inside the `occurrence`-th (0-based) appearance of `needle`, `within` characters into it. */
+export function positionOf(text: string, needle: string, within = 1, occurrence = 0): Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" does not occur ${occurrence + 1} time(s) in the text`);
+  }
+  return positionAt(text, index + within);
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> | undefined : T[K] | undefined };
+
+/** What a VS Code-like client advertises; tests override parts of it (an `undefined` value removes a key). */
+export const DEFAULT_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: {
+      completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] },
+      completionList: { itemDefaults: ['editRange', 'data'] },
+    },
+  },
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge of plain objects; arrays and scalars replace, `undefined` deletes. */
+export function merge<T>(base: T, override: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === undefined) delete result[key];
+    else result[key] = isPlainObject(value) && isPlainObject(result[key]) ? merge(result[key], value) : value;
+  }
+  return result as T;
+}
+
+export interface InitializeOptions {
+  /** Merged into {@link DEFAULT_CAPABILITIES}. */
+  readonly capabilities?: DeepPartial<ClientCapabilities> | Record<string, unknown>;
+  readonly initializationOptions?: unknown;
+  /** Also send `initialized` (default true). */
+  readonly initialized?: boolean;
+  /** Workspace folders instead of the single root folder (paths). */
+  readonly folders?: readonly string[];
+}
+
+export interface ExitStatus {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+interface Waiter {
+  /** Returns true once it has settled. */
+  check(): boolean;
+  fail(error: Error): void;
+}
+
+export class LspClient {
+  /** What `workspace/configuration` answers for `errorCatalog` (null: nothing configured). */
+  settings: unknown = null;
+  /** What `workspace/configuration` answers for `files.exclude`. */
+  filesExclude: Record<string, boolean> | null = null;
+
+  /** Log lines: `[error]`, `[warning]`, `[info]`, `[log]` for window/logMessage, `[show:…]` for showMessage, `[stderr]` for stderr. */
+  readonly logs: string[] = [];
+  /** Every publishDiagnostics, per uri, in arrival order. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  /** Every errorCatalog/catalogsChanged, in arrival order. */
+  readonly catalogsChanged: CatalogsChangedParams[] = [];
+  /** Every configuration request the server made. */
+  readonly configurationRequests: ConfigurationParams[] = [];
+  readonly registrations: Registration[] = [];
+  /** Settles when the process exits. */
+  readonly exited: Promise<ExitStatus>;
+  exitStatus: ExitStatus | undefined;
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult | undefined;
+
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly connection: MessageConnection;
+  private readonly waiters = new Set<Waiter>();
+  private readonly versions = new Map<string, number>();
+  private stderrRest = '';
+  private shuttingDown = false;
+
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT) {
+    if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`node esbuild.mjs\` first`);
+    this.child = spawn(process.execPath, [SERVER_PATH, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        this.exitStatus = { code, signal };
+        resolve(this.exitStatus);
+        this.failAll(new Error(`the server exited (code ${code}, signal ${signal}) while a test was waiting.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`));
+      });
+    });
+    this.child.on('error', (error) => this.failAll(error));
+    this.child.stderr.setEncoding('utf8');
+    this.child.stderr.on('data', (chunk: string) => {
+      const lines = (this.stderrRest + chunk).split('\n');
+      this.stderrRest = lines.pop() ?? '';
+      for (const line of lines) this.pushLog(`[stderr] ${line}`);
+    });
+    this.child.stderr.on('end', () => {
+      if (this.stderrRest) this.pushLog(`[stderr] ${this.stderrRest}`);
+      this.stderrRest = '';
+    });
+    // The server may exit before reading everything we write (e.g. after `exit`): ignore broken pipes.
+    this.child.stdin.on('error', () => {});
+
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+      this.configurationRequests.push(params);
+      return params.items.map((item) => {
+        if (item.section === 'errorCatalog') return this.settings ?? null;
+        if (item.section === 'files.exclude') return this.filesExclude ?? null;
+        return null;
+      });
+    });
+    this.connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/workspaceFolders', () => null);
+    this.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+      const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[params.type] ?? `type ${params.type}`;
+      this.pushLog(`[${level}] ${params.message}`);
+    });
+    this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => this.pushLog(`[show:${params.type}] ${params.message}`));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.diagnostics.get(params.uri) ?? [];
+      list.push(params);
+      this.diagnostics.set(params.uri, list);
+      this.signal();
+    });
+    this.connection.onNotification('errorCatalog/catalogsChanged', (params: CatalogsChangedParams) => {
+      this.catalogsChanged.push(params);
+      this.signal();
+    });
+    this.connection.onError(([error]) => this.failAll(error));
+    this.connection.listen();
+  }
+
+  /** The process is running (has not exited). */
+  get alive(): boolean {
+    return this.exitStatus === undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  private pushLog(line: string): void {
+    this.logs.push(line);
+    this.signal();
+  }
+
+  private signal(): void {
+    for (const waiter of [...this.waiters]) if (waiter.check()) this.waiters.delete(waiter);
+  }
+
+  private failAll(error: Error): void {
+    for (const waiter of [...this.waiters]) {
+      this.waiters.delete(waiter);
+      waiter.fail(error);
+    }
+  }
+
+  /** A promise that settles with `probe()`'s value as soon as it is not undefined, re-checked on every signal. */
+  waitFor<T>(probe: () => T | undefined, what = 'a condition'): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        check: () => {
+          const value = probe();
+          if (value === undefined) return false;
+          resolve(value);
+          return true;
+        },
+        fail: (error) => reject(new Error(`while waiting for ${what}: ${error.message}`)),
+      };
+      if (waiter.check()) return;
+      if (this.exitStatus) {
+        waiter.fail(new Error(`the server has already exited (code ${this.exitStatus.code})`));
+        return;
+      }
+      this.waiters.add(waiter);
+    });
+  }
+
+  // ---- lifecycle ----
+
+  /** Sends `initialize` for a root folder (and `initialized` unless told not to). */
+  async initialize(rootFolder: string | null, options: InitializeOptions = {}): Promise<InitializeResult> {
+    const folders = options.folders ?? (rootFolder ? [rootFolder] : []);
+    const params: InitializeParams = {
+      processId: process.pid,
+      clientInfo: { name: 'error-catalog protocol tests' },
+      rootUri: rootFolder ? fileUri(rootFolder) : null,
+      workspaceFolders: folders.length > 0 ? folders.map((path) => ({ uri: fileUri(path), name: path.slice(path.lastIndexOf('/') + 1) })) : null,
+      capabilities: merge(DEFAULT_CAPABILITIES, options.capabilities ?? {}),
+      initializationOptions: options.initializationOptions,
+    };
+    const result = await this.request<InitializeResult>('initialize', params);
+    this.initializeResult = result;
+    if (options.initialized !== false) await this.initialized();
+    return result;
+  }
+
+  initialized(): Promise<void> {
+    return this.connection.sendNotification('initialized', {});
+  }
+
+  /** Sends `shutdown` and `exit`, and waits for the process to end. */
+  async shutdown(): Promise<ExitStatus> {
+    if (this.exitStatus) return this.exitStatus;
+    if (!this.shuttingDown) {
+      this.shuttingDown = true;
+      try {
+        await this.request('shutdown');
+        await this.connection.sendNotification('exit');
+      } catch {
+        // The process died on its own; its exit status tells the test.
+      }
+    }
+    const status = await this.exited;
+    this.connection.dispose();
+    return status;
+  }
+
+  /** Ends the process if a test failed before shutting it down cleanly. */
+  async dispose(): Promise<void> {
+    if (this.alive) this.child.kill();
+    await this.exited;
+    this.connection.dispose();
+  }
+
+  // ---- waiting on what the server sends ----
+
+  /** The `index`-th (0-based) errorCatalog/catalogsChanged, once it has arrived. */
+  catalogsChangedAt(index: number): Promise<CatalogsChangedParams> {
+    return this.waitFor(() => this.catalogsChanged[index], `errorCatalog/catalogsChanged #${index + 1}`);
+  }
+
+  /** The first errorCatalog/catalogsChanged: the server has loaded its catalogs. */
+  ready(): Promise<CatalogsChangedParams> {
+    return this.catalogsChangedAt(0);
+  }
+
+  /** The next errorCatalog/catalogsChanged after this call. */
+  nextCatalogsChanged(): Promise<CatalogsChangedParams> {
+    return this.catalogsChangedAt(this.catalogsChanged.length);
+  }
+
+  /**
+   * The diagnostics for `uri` once they satisfy `predicate`: the last published ones if they
+   * already do, else the next publication that does.
+   */
+  diagnosticsFor(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    let from = Math.max(0, (this.diagnostics.get(uri)?.length ?? 0) - 1);
+    return this.waitFor(() => {
+      const list = this.diagnostics.get(uri) ?? [];
+      for (; from < list.length; from++) if (predicate(list[from])) return list[from];
+      return undefined;
+    }, `diagnostics for ${uri}`);
+  }
+
+  /** The first diagnostics for `uri` published after this call that satisfy `predicate`. */
+  nextDiagnosticsFor(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    let from = this.diagnostics.get(uri)?.length ?? 0;
+    return this.waitFor(() => {
+      const list = this.diagnostics.get(uri) ?? [];
+      for (; from < list.length; from++) if (predicate(list[from])) return list[from];
+      return undefined;
+    }, `new diagnostics for ${uri}`);
+  }
+
+  /** The last diagnostics published for `uri`, if any. */
+  lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    const list = this.diagnostics.get(uri);
+    return list?.[list.length - 1];
+  }
+
+  // ---- documents ----
+
+  open(uri: string, languageId: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text of an open document (a full-text change, the version one higher). */
+  change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    return this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  // ---- requests ----
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  /** The markdown (or plain) text of a hover, or null when there is none. */
+  async hoverText(uri: string, position: Position): Promise<string | null> {
+    const hover = await this.hover(uri, position);
+    if (!hover) return null;
+    const contents = hover.contents;
+    if (typeof contents === 'string') return contents;
+    if (Array.isArray(contents)) return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    return contents.value;
+  }
+
+  completion(uri: string, position: Position, context: { triggerKind: number; triggerCharacter?: string } = { triggerKind: 1 }): Promise<CompletionList | CompletionItem[] | null> {
+    return this.request('textDocument/completion', { textDocument: { uri }, position, context });
+  }
+
+  resolve(item: CompletionItem): Promise<CompletionItem> {
+    return this.request<CompletionItem>('completionItem/resolve', item);
+  }
+
+  /** Sends a request; it fails (instead of staying pending) if the server exits before answering. */
+  request<R = unknown>(method: string, params?: unknown): Promise<R> {
+    const response = params === undefined ? this.connection.sendRequest<R>(method) : this.connection.sendRequest<R>(method, params);
+    const exit = this.exited.then((status): never => {
+      throw new Error(`the server exited (code ${status.code}, signal ${status.signal}) before answering ${method}.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`);
+    });
+    return Promise.race([response, exit]);
+  }
+
+  notify(method: string, params?: unknown): Promise<void> {
+    return params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params);
+  }
+}
+
+/** Runs the server binary to completion with the given arguments (for command-line behaviour). */
+export function runServer(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER_PATH, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
