@@ -4,6 +4,7 @@
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test
+//   node esbuild.mjs --bench       compile the benchmark and its floor server to out/bench
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -34,7 +36,14 @@ function testEntries(dir) {
   });
 }
 
-const configs = tests
+const configs = bench
+  ? [{
+      ...common,
+      entryPoints: ['bench/bench.ts', 'bench/floorServer.ts'],
+      outdir: 'out/bench',
+      packages: 'external',
+    }]
+  : tests
   ? [{
       ...common,
       entryPoints: testEntries('test'),

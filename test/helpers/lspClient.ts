@@ -149,9 +149,13 @@ export class LspClient {
   private stderrRest = '';
   private shuttingDown = false;
 
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT) {
-    if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`node esbuild.mjs\` first`);
-    this.child = spawn(process.execPath, [SERVER_PATH, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * @param args arguments after the server script
+   * @param serverScript the server to run with this Node; the bundled server unless a benchmark names another
+   */
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH) {
+    if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
+    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         this.exitStatus = { code, signal };

@@ -43,8 +43,10 @@ describe('catalog loader', () => {
     const catalog = result.catalog!;
     assert.equal(catalog.id, 'acme');
     assert.deepEqual([...catalog.codes.keys()], ['RATE_LIMITED', 'NOT_FOUND']);
-    const location = catalog.codes.get('RATE_LIMITED')!.location!;
-    assert.equal(GOOD.slice(location.range.start, location.range.end), 'RATE_LIMITED');
+    const key = catalog.rangeOf(['codes', 'RATE_LIMITED'], 'key');
+    assert.equal(GOOD.slice(key.start, key.end), 'RATE_LIMITED');
+    const status = catalog.rangeOf(['codes', 'NOT_FOUND', 'status']);
+    assert.equal(GOOD.slice(status.start, status.end), '404');
     assert.equal(catalog.envelope.contentType, 'application/json');
   });
 

@@ -249,8 +249,8 @@ interface RawCatalog {
   description?: string;
   docs?: string;
   envelope: { contentType?: string; body: Record<string, unknown>; optional?: string[]; headers?: HeaderEntry[]; examples?: ExampleBody[] };
-  statuses?: Record<string, Omit<StatusEntry, 'status' | 'troubleshooting' | 'retry' | 'location'> & { troubleshooting?: string[]; retry?: boolean | RetryPolicy }>;
-  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'location'> & {
+  statuses?: Record<string, Omit<StatusEntry, 'status' | 'troubleshooting' | 'retry'> & { troubleshooting?: string[]; retry?: boolean | RetryPolicy }>;
+  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags'> & {
     causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[];
   }>;
 }
@@ -265,7 +265,7 @@ function retryPolicy(retry: boolean | RetryPolicy | undefined): RetryPolicy | un
 function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions): { catalog: Catalog; semanticProblems: CatalogProblem[] } {
   const raw = syntax.value as RawCatalog;
   const problems: CatalogProblem[] = [];
-  const at = (path: PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
+  const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
 
   const placeholders = collectPlaceholders(raw.envelope.body);
   if (!placeholders.has('code')) {
@@ -288,36 +288,47 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
     }
   });
 
+  // Entries are built field by field: object spread is several times slower on catalogs of 100,000 codes,
+  // and copying only the known members keeps the model exactly what the schema describes.
   const statuses = new Map<number, StatusEntry>();
   for (const [key, value] of Object.entries(raw.statuses ?? {})) {
     const status = Number(key);
     statuses.set(status, {
-      ...value,
       status,
+      reason: value.reason,
+      meaning: value.meaning,
+      description: value.description,
       troubleshooting: value.troubleshooting ?? [],
       retry: retryPolicy(value.retry),
-      location: { uri, range: at(['statuses', key], 'key') },
+      docs: value.docs,
+      spec: value.spec,
     });
   }
 
+  const knownStatuses = options.knownStatuses;
   const codes = new Map<string, CodeEntry>();
   for (const [code, value] of Object.entries(raw.codes ?? {})) {
-    const entry: CodeEntry = {
-      ...value,
+    codes.set(code, {
       code,
+      status: value.status,
+      title: value.title,
+      message: value.message,
+      description: value.description,
       causes: value.causes ?? [],
       resolution: value.resolution ?? [],
       members: value.members ?? {},
       examples: value.examples ?? [],
+      retryable: value.retryable,
+      deprecated: value.deprecated,
+      replacedBy: value.replacedBy,
+      docs: value.docs,
       tags: value.tags ?? [],
-      location: { uri, range: at(['codes', code], 'key') },
-    };
-    codes.set(code, entry);
-    if (!statuses.has(entry.status) && options.knownStatuses && !options.knownStatuses.has(entry.status)) {
+    });
+    if (knownStatuses && !statuses.has(value.status) && !knownStatuses.has(value.status)) {
       problems.push({
         code: CatalogProblemCode.UnknownStatus,
         severity: 'error',
-        message: `${entry.status} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${entry.status} under \`statuses:\` if your API defines it.`,
+        message: `${value.status} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${value.status} under \`statuses:\` if your API defines it.`,
         range: at(['codes', code, 'status']),
       });
     }
@@ -361,6 +372,7 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
     codes,
     origin: options.origin ?? 'workspace',
     uri,
+    rangeOf: at,
   };
   return { catalog, semanticProblems: problems };
 }

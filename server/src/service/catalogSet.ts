@@ -16,6 +16,8 @@ interface CatalogIndex {
   readonly sorted: readonly CodeEntry[];
   readonly sortedLower: readonly string[];
   readonly sortedNormalized: readonly string[];
+  /** Positions in `sorted` of the codes of each status, in order. */
+  readonly byStatus: ReadonlyMap<number, readonly number[]>;
   readonly byNormalized: ReadonlyMap<string, readonly CodeEntry[]>;
 }
 
@@ -34,7 +36,13 @@ function indexOf(catalog: Catalog): CatalogIndex {
       else byNormalized.set(key, [entry]);
     }
     const sorted = pairs.map((p) => p[1]);
-    index = { sorted, sortedLower: pairs.map((p) => p[0]), sortedNormalized: sorted.map((e) => normalizeCode(e.code)), byNormalized };
+    const byStatus = new Map<number, number[]>();
+    sorted.forEach((entry, position) => {
+      const list = byStatus.get(entry.status);
+      if (list) list.push(position);
+      else byStatus.set(entry.status, [position]);
+    });
+    index = { sorted, sortedLower: pairs.map((p) => p[0]), sortedNormalized: sorted.map((e) => normalizeCode(e.code)), byStatus, byNormalized };
     indexes.set(catalog, index);
   }
   return index;
@@ -157,40 +165,57 @@ export class CatalogSet {
 
   /**
    * Codes matching `prefix` (case-insensitive prefix first, then contains), the preferred
-   * statuses ranked first. Returns at most `limit` hits and whether more matched.
+   * statuses ranked first. Returns at most `limit` hits and whether that is every match.
+   * Costs O(log n + limit) for a prefix match: large catalogs are never walked whole.
    */
   search(prefix: string, limit: number, preferredStatuses: ReadonlySet<number> = new Set()): { hits: CodeHit[]; preferred: Set<CodeEntry>; complete: boolean } {
     const lower = prefix.toLowerCase();
-    const preferredHits: CodeHit[] = [];
-    const otherHits: CodeHit[] = [];
-    const seen = new Set<CodeEntry>();
-    let total = 0;
-    const take = (hit: CodeHit) => {
-      if (seen.has(hit.entry)) return;
-      seen.add(hit.entry);
-      total++;
-      if (preferredStatuses.has(hit.entry.status)) preferredHits.push(hit);
-      else if (otherHits.length < limit) otherHits.push(hit);
+    const hits: CodeHit[] = [];
+    const preferred = new Set<CodeEntry>();
+    const taken = new Set<CodeEntry>();
+    const take = (entry: CodeEntry, catalog: Catalog) => {
+      if (hits.length >= limit || taken.has(entry)) return;
+      taken.add(entry);
+      hits.push({ entry, catalog });
     };
-    for (const catalog of this.catalogs) {
-      const index = indexOf(catalog);
-      for (let i = lowerBound(index.sortedLower, lower); i < index.sorted.length && index.sortedLower[i].startsWith(lower); i++) {
-        take({ entry: index.sorted[i], catalog });
-        // Without preferred statuses nothing further down can rank higher; stop once the page is full.
-        if (preferredStatuses.size === 0 && total > limit) break;
-      }
-    }
-    if (lower.length > 0 && total <= limit) {
-      const needle = normalizeCode(prefix);
+    for (const status of preferredStatuses) {
       for (const catalog of this.catalogs) {
-        if (!needle) break;
         const index = indexOf(catalog);
-        for (let i = 0; i < index.sorted.length && total <= limit; i++) {
-          if (index.sortedLower[i].includes(lower) || index.sortedNormalized[i].includes(needle)) take({ entry: index.sorted[i], catalog });
+        for (const position of index.byStatus.get(status) ?? []) {
+          if (hits.length >= limit) break;
+          if (index.sortedLower[position].startsWith(lower)) {
+            take(index.sorted[position], catalog);
+            preferred.add(index.sorted[position]);
+          }
         }
       }
     }
-    const hits = [...preferredHits, ...otherHits].slice(0, limit);
-    return { hits, preferred: new Set(preferredHits.map((h) => h.entry)), complete: total <= limit };
+    let prefixMatches = 0;
+    for (const catalog of this.catalogs) {
+      const index = indexOf(catalog);
+      const first = lowerBound(index.sortedLower, lower);
+      const end = lower ? lowerBound(index.sortedLower, `${lower}\uffff`) : index.sorted.length;
+      prefixMatches += end - first;
+      for (let i = first; i < end && hits.length < limit; i++) take(index.sorted[i], catalog);
+    }
+    let complete = prefixMatches <= limit;
+    // Few prefix matches: add codes that contain the text (`LIMITED` finds `RATE_LIMITED`).
+    if (lower.length > 0 && complete) {
+      const needle = normalizeCode(prefix);
+      let containsMatches = 0;
+      for (const catalog of this.catalogs) {
+        if (!needle) break;
+        const index = indexOf(catalog);
+        for (let i = 0; i < index.sorted.length; i++) {
+          if (index.sortedLower[i].startsWith(lower)) continue;
+          if (index.sortedLower[i].includes(lower) || index.sortedNormalized[i].includes(needle)) {
+            containsMatches++;
+            take(index.sorted[i], catalog);
+          }
+        }
+      }
+      complete = prefixMatches + containsMatches <= limit;
+    }
+    return { hits, preferred, complete };
   }
 }

@@ -3,8 +3,9 @@
  * the syntax errors, and where any path in the value sits in the text. Validation and
  * navigation work on paths; this file is the only place that knows the two parsers.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import * as jsonc from 'jsonc-parser';
+import { CORE_SCHEMA, load as loadYamlValue } from 'js-yaml';
 import type { OffsetRange } from './model';
 
 export type PathSegment = string | number;
@@ -35,8 +36,52 @@ export function catalogFormatOf(uri: string): CatalogFormat {
   return /\.jsonc?$/i.test(uri) ? 'json' : 'yaml';
 }
 
+/**
+ * Parses a catalog file. Most files are valid, so the value is first read with a fast parser
+ * (JSON.parse, js-yaml); the position-keeping parse, several times slower on large catalogs,
+ * runs only when the file has a problem to report or when a position is asked for.
+ */
 export function parseCatalogSyntax(text: string, format: CatalogFormat): CatalogSyntax {
-  return format === 'json' ? parseJson(text) : parseYaml(text);
+  const fullParse = () => (format === 'json' ? parseJson(text) : parseYaml(text));
+  const value = format === 'json' ? fastJsonValue(text) : fastYamlValue(text);
+  if (value === undefined) return fullParse();
+  let full: CatalogSyntax | undefined;
+  return { value, errors: [], duplicateKeys: [], locate: (path, part) => (full ??= fullParse()).locate(path, part) };
+}
+
+/** The value of a YAML file without positions, or undefined when only the full parse can say what is wrong. */
+function fastYamlValue(text: string): unknown {
+  // Anchors and aliases go through the full parse, which bounds how far they expand.
+  if (/(?:^|[\s,[{])[&*][^\s,\]}]/m.test(text)) return undefined;
+  try {
+    // The core schema matches the full parser's YAML 1.2 reading: timestamps stay strings, no merge keys.
+    // js-yaml rejects duplicate keys, which sends those files to the full parse and its precise report.
+    return loadYamlValue(text, { schema: CORE_SCHEMA }) ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value of a strict JSON file with no duplicate keys, or undefined. */
+function fastJsonValue(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // comments, trailing commas and real errors: the full parse handles them
+  }
+  const keysPerObject: Set<string>[] = [];
+  let duplicate = false;
+  jsonc.visit(text, {
+    onObjectBegin: () => { keysPerObject.push(new Set()); },
+    onObjectEnd: () => { keysPerObject.pop(); },
+    onObjectProperty: (name) => {
+      const keys = keysPerObject[keysPerObject.length - 1];
+      if (keys.has(name)) duplicate = true;
+      keys.add(name);
+    },
+  });
+  return duplicate ? undefined : value;
 }
 
 const wholeFile = (text: string): OffsetRange => ({ start: 0, end: Math.min(text.length, 1) });
@@ -76,6 +121,17 @@ function parseYaml(text: string): CatalogSyntax {
     }
   };
   visit(doc.contents, []);
+  // Maps are indexed by key on first use: locating every code of a large catalog stays linear.
+  const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string) => {
+    let index = pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+      pairIndex.set(map, index);
+    }
+    return index.get(key);
+  };
   const locate = (path: readonly PathSegment[], part: 'key' | 'value' = 'value'): OffsetRange => {
     let node: unknown = doc.contents;
     let best = rangeOfYaml(node) ?? wholeFile(text);
@@ -83,7 +139,7 @@ function parseYaml(text: string): CatalogSyntax {
       const segment = path[i];
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = pairOf(node, String(segment));
         if (!pair) return best;
         const keyRange = rangeOfYaml(pair.key);
         if (last && part === 'key' && keyRange) return keyRange;
@@ -144,13 +200,26 @@ function parseJson(text: string): CatalogSyntax {
     }
   };
   visit(root, []);
+  const propertyIndex = new WeakMap<jsonc.Node, Map<string, jsonc.Node>>();
+  const propertyOf = (object: jsonc.Node, key: string) => {
+    let index = propertyIndex.get(object);
+    if (!index) {
+      index = new Map();
+      for (const property of object.children ?? []) {
+        const name = property.children?.[0]?.value;
+        if (typeof name === 'string' && !index.has(name)) index.set(name, property);
+      }
+      propertyIndex.set(object, index);
+    }
+    return index.get(key);
+  };
   const locate = (path: readonly PathSegment[], part: 'key' | 'value' = 'value'): OffsetRange => {
     let node = root;
     let best: OffsetRange = root ? { start: root.offset, end: root.offset + root.length } : wholeFile(text);
     for (let i = 0; i < path.length && node; i++) {
       const segment = path[i];
       if (node.type === 'object') {
-        const property = node.children?.find((p) => p.children?.[0]?.value === String(segment));
+        const property = propertyOf(node, String(segment));
         if (!property) return best;
         const [keyNode, valueNode] = property.children ?? [];
         if (i === path.length - 1 && part === 'key' && keyNode) {

@@ -31,6 +31,21 @@ export function findCodeAt(text: string, offset: number, set: CatalogSet): CodeA
   return undefined;
 }
 
+/** Explanations per set: a set lives until a catalog or setting changes, so its explanations stay true. */
+const explanations = new WeakMap<CatalogSet, Map<CodeHit['entry'], string>>();
+
+function explainCached(hits: readonly CodeHit[], set: CatalogSet): string {
+  const [first, ...rest] = hits;
+  let cache = explanations.get(set);
+  if (!cache) explanations.set(set, (cache = new Map()));
+  let value = cache.get(first.entry);
+  if (value === undefined) {
+    value = explainCode(first, set, rest.map((h) => h.catalog).filter((c) => c !== first.catalog));
+    cache.set(first.entry, value);
+  }
+  return value;
+}
+
 export function doHover(document: TextDocument, position: Position, set: CatalogSet, options: HoverOptions): Hover | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
@@ -40,9 +55,7 @@ export function doHover(document: TextDocument, position: Position, set: Catalog
   const constant = options.statuses ? statusConstantAt(text, offset, (name) => set.statusOfName(name)) : undefined;
   const code = constant ? undefined : findCodeAt(text, offset, set);
   if (code) {
-    const [first, ...rest] = code.hits;
-    const value = explainCode(first, set, rest.map((h) => h.catalog).filter((c) => c !== first.catalog));
-    return { contents: { kind: 'markdown', value }, range: range(code.span) };
+    return { contents: { kind: 'markdown', value: explainCached(code.hits, set) }, range: range(code.span) };
   }
   if (!options.statuses) return null;
   const mention = constant ?? statusNumberAt(text, offset, (status) => set.reasonOf(status));

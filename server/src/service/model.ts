@@ -9,12 +9,6 @@ export interface OffsetRange {
   readonly end: number;
 }
 
-/** Where an entry is defined, for navigation and diagnostics. */
-export interface SourceLocation {
-  readonly uri: string;
-  readonly range: OffsetRange;
-}
-
 export type RetryStrategy = 'exponential' | 'fixed' | 'retry-after' | 'none';
 
 export interface RetryPolicy {
@@ -59,7 +53,6 @@ export interface StatusEntry {
   readonly retry?: RetryPolicy;
   readonly docs?: string;
   readonly spec?: string;
-  readonly location?: SourceLocation;
 }
 
 export interface CodeEntry {
@@ -78,7 +71,6 @@ export interface CodeEntry {
   readonly replacedBy?: string;
   readonly docs?: string;
   readonly tags: readonly string[];
-  readonly location?: SourceLocation;
 }
 
 export type CatalogOrigin = 'builtin' | 'workspace';
@@ -95,6 +87,11 @@ export interface Catalog {
   readonly origin: CatalogOrigin;
   /** The file the catalog was read from. */
   readonly uri: string;
+  /**
+   * Where a member of the catalog file is (`['codes', 'RATE_LIMITED']`), its key or its value.
+   * Computed on first use: positions need a second, slower parse that valid files never pay for otherwise.
+   */
+  readonly rangeOf: (path: readonly (string | number)[], part?: 'key' | 'value') => OffsetRange;
 }
 
 /** Problems found in a catalog file, by stable code: quick fixes and tests match on these, never on messages. */
