@@ -500,6 +500,47 @@ describe('language server over stdio', () => {
     assert.equal(await client.hover(inB, positionOf(text, 'A_ONLY', 2)), null);
   });
 
+  it('i. in a multi-root workspace, each folder uses its own catalog', TIMEOUT, async () => {
+    const catalog = (id: string, code: string) => [`id: ${id}`, `title: ${id} API`, 'envelope:', '  body: { code: "${code}" }', 'codes:', `  ${code}:`, '    status: 409', ''].join('\n');
+    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
+    for (const [name, code] of [['one', 'ONE_CODE'], ['two', 'TWO_CODE']]) {
+      mkdirSync(join(folder, name));
+      writeFileSync(join(folder, name, `${name}.errors.yaml`), catalog(name, code));
+    }
+    const multi = new LspClient();
+    running.push({ client: multi, folder });
+    await multi.initialize(null, { folders: [join(folder, 'one'), join(folder, 'two')] });
+    await multi.ready();
+    const uri = (relative: string) => fileUri(join(folder, relative));
+    const text = "x('ONE_CODE', 'TWO_CODE')\n";
+    const inOne = uri('one/src/a.ts');
+    await multi.open(inOne, 'typescript', text);
+    assert.ok((await multi.hoverText(inOne, positionOf(text, 'ONE_CODE', 2)))?.includes('one API'));
+    assert.equal(await multi.hover(inOne, positionOf(text, 'TWO_CODE', 2)), null);
+    const inTwo = uri('two/b.py');
+    await multi.open(inTwo, 'python', text);
+    assert.ok((await multi.hoverText(inTwo, positionOf(text, 'TWO_CODE', 2)))?.includes('two API'));
+  });
+
+  it('l. errorCatalog.catalogs adds files by path and glob, and built-ins, and refuses paths outside the folder', TIMEOUT, async () => {
+    const catalog = (id: string, code: string) => [`id: ${id}`, `title: ${id} API`, 'envelope:', '  body: { code: "${code}" }', 'codes:', `  ${code}:`, '    status: 400', ''].join('\n');
+    const { client, uri } = await start({
+      'api.errors.yaml': acmeYaml(),
+      'docs/api-errors.yaml': catalog('by-path', 'PATH_CODE'),
+      'specs/v1/errors.json': JSON.stringify({ id: 'by-glob', title: 'by-glob API', envelope: { body: { code: '${code}' } }, codes: { GLOB_CODE: { status: 400 } } }),
+    }, { settings: { catalogs: ['docs/api-errors.yaml', 'specs/**/errors.json', 'builtin:connectify', '../outside.errors.yaml'] } });
+    const text = "f('PATH_CODE', 'GLOB_CODE', 'INVALID_API_KEY', 'RATE_LIMITED')\n";
+    const doc = uri('src/app.ts');
+    await client.open(doc, 'typescript', text);
+    for (const [code, title] of [['PATH_CODE', 'by-path API'], ['GLOB_CODE', 'by-glob API'], ['INVALID_API_KEY', 'Connectify'], ['RATE_LIMITED', 'Acme API']]) {
+      const hover = await client.hoverText(doc, positionOf(text, code, 2));
+      assert.ok(hover?.includes(code) && hover.includes(title), `${code} comes from ${title}: ${hover}`);
+    }
+    assert.ok(client.logs.some((line) => line.startsWith('[warning]') && line.includes('../outside.errors.yaml') && line.includes('outside the workspace folder')), client.logs.join('\n'));
+    const forDoc = await client.request('errorCatalog/catalogsForDocument', { uri: doc }) as { id: string }[];
+    assert.deepEqual(forDoc.map((c) => c.id), ['acme', 'by-path', 'by-glob', 'connectify']);
+  });
+
   it('j. prints usage and exits 2 without a transport, and exits 0 for --help', TIMEOUT, async () => {
     const bare = await runServer([]);
     assert.equal(bare.code, 2);

@@ -153,6 +153,15 @@ describe('example bodies render exactly through their envelope', () => {
     assert.equal(problem.status, 500);
   });
 
+  it('untrusted member names stay plain data', () => {
+    const catalog = builtin('success-meta');
+    const entry = { ...catalog.codes.get('NOT_FOUND')!, members: JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x"}') as Record<string, unknown> };
+    const body = renderBody(catalog, entry) as { error: Record<string, unknown> };
+    assert.ok(Object.hasOwn(body.error, '__proto__') && Object.hasOwn(body.error, 'constructor'));
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.match(JSON.stringify(body), /"__proto__":\{"polluted":true\}/);
+  });
+
   it('a shape signature tells apart keys, nesting and literal values', () => {
     const template = { success: false, error: { code: '${code}' } };
     assert.equal(shapeSignature({ success: false, error: { code: 'A' } }, template), shapeSignature({ success: false, error: { code: 'B' } }, template));

@@ -6,7 +6,9 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
-import { knownStatuses } from '../helpers/catalogs';
+import { parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalogSyntax';
+import { builtinFiles, knownStatuses } from '../helpers/catalogs';
+import { generatedCatalogYaml } from '../helpers/generate';
 
 const GOOD = `id: acme
 title: Acme API
@@ -151,5 +153,39 @@ describe('catalog loader', () => {
     const { result, problems } = problemsOf(bomb);
     assert.equal(result.catalog, undefined);
     assert.ok(problems.length > 0);
+  });
+});
+
+describe('fast and position-keeping parses agree', () => {
+  for (const { path, text } of builtinFiles()) {
+    it(`on ${path.slice(path.lastIndexOf('/') + 1)}`, () => {
+      assert.deepEqual(parseCatalogSyntax(text, 'yaml').value, parseCatalogSyntaxWithPositions(text, 'yaml').value);
+    });
+  }
+
+  it('on a generated catalog, as YAML and as JSON', () => {
+    const yaml = generatedCatalogYaml(300);
+    const value = parseCatalogSyntaxWithPositions(yaml, 'yaml').value;
+    assert.deepEqual(parseCatalogSyntax(yaml, 'yaml').value, value);
+    const json = JSON.stringify(value, null, 2);
+    // The position-keeping JSON parser builds objects without a prototype; compare the data.
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
+    assert.deepEqual(parseCatalogSyntax(json, 'json').value, plain(parseCatalogSyntaxWithPositions(json, 'json').value));
+  });
+
+  it('on scalars the two YAML readers could read differently: timestamps, yes/no, octal-looking numbers', () => {
+    const yaml = 'a: 2025-12-14T10:30:00Z\nb: yes\nc: no\nd: 0777\ne: ~\nf: 1e3\ng: "429"\nh: .inf\n';
+    assert.deepEqual(parseCatalogSyntax(yaml, 'yaml').value, parseCatalogSyntaxWithPositions(yaml, 'yaml').value);
+  });
+
+  it('JSON with comments and trailing commas, and YAML with anchors, load through the full parse', () => {
+    const jsonc = '{\n  // the id\n  "id": "a", "title": "A",\n  "envelope": { "body": { "code": "${code}" } },\n  "codes": { "X": { "status": 400, }, },\n}';
+    const json = loadCatalog('file:///w/a.errors.json', jsonc, { knownStatuses: knownStatuses() });
+    assert.deepEqual(json.problems, []);
+    assert.equal(json.catalog?.codes.get('X')?.status, 400);
+    const anchored = 'id: a\ntitle: A\nenvelope:\n  body: { code: "${code}" }\ncodes:\n  X: &base\n    status: 409\n    title: Conflict\n  Y: *base\n';
+    const yaml = loadCatalog('file:///w/a.errors.yaml', anchored, { knownStatuses: knownStatuses() });
+    assert.deepEqual(yaml.problems, []);
+    assert.equal(yaml.catalog?.codes.get('Y')?.title, 'Conflict');
   });
 });

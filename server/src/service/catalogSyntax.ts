@@ -42,11 +42,16 @@ export function catalogFormatOf(uri: string): CatalogFormat {
  * runs only when the file has a problem to report or when a position is asked for.
  */
 export function parseCatalogSyntax(text: string, format: CatalogFormat): CatalogSyntax {
-  const fullParse = () => (format === 'json' ? parseJson(text) : parseYaml(text));
+  const fullParse = () => parseCatalogSyntaxWithPositions(text, format);
   const value = format === 'json' ? fastJsonValue(text) : fastYamlValue(text);
   if (value === undefined) return fullParse();
   let full: CatalogSyntax | undefined;
   return { value, errors: [], duplicateKeys: [], locate: (path, part) => (full ??= fullParse()).locate(path, part) };
+}
+
+/** The position-keeping parse alone (what the fast path falls back to). */
+export function parseCatalogSyntaxWithPositions(text: string, format: CatalogFormat): CatalogSyntax {
+  return format === 'json' ? parseJson(text) : parseYaml(text);
 }
 
 /** The value of a YAML file without positions, or undefined when only the full parse can say what is wrong. */

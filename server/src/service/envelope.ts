@@ -88,6 +88,11 @@ export function placeholderValues(catalog: Catalog, code: CodeEntry | undefined,
   };
 }
 
+/** Sets an own member, even one named `__proto__`: catalog keys are untrusted text, never object internals. */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Renders the response body for `code` through the catalog's envelope. */
 export function renderBody(catalog: Catalog, code: CodeEntry | undefined, options: RenderOptions = {}): Record<string, unknown> {
   const values = placeholderValues(catalog, code, options);
@@ -108,11 +113,11 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
       const whole = wholePlaceholder(node);
       if (whole !== undefined) {
         used.add(whole);
-        return values[whole] ?? whole;
+        return Object.hasOwn(values, whole) ? values[whole] : whole;
       }
       return node.replace(PLACEHOLDER, (_, name: string) => {
         used.add(name);
-        return String(values[name] ?? name);
+        return String(Object.hasOwn(values, name) ? values[name] : name);
       });
     }
     if (Array.isArray(node)) return node.map(fill);
@@ -123,7 +128,7 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
         used.add(key);
         // A code that gives a whole value for a structured member (a `details` array, an `errors` map) supplies it as is.
         const structured = wholePlaceholder(value) === undefined && value !== null && typeof value === 'object';
-        out[fill(key) as string] = structured && key in values && carried.has(key) ? values[key] : fill(value);
+        setMember(out, fill(key) as string, structured && Object.hasOwn(values, key) && carried.has(key) ? values[key] : fill(value));
       }
       return out;
     }
@@ -136,7 +141,7 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
   let holder: Record<string, unknown> = body;
   for (const key of holderPath) holder = holder[key] as Record<string, unknown>;
   for (const [name, value] of Object.entries(code?.members ?? {})) {
-    if (!used.has(name)) holder[name] = value;
+    if (!used.has(name)) setMember(holder, name, value);
   }
   return body;
 }
