@@ -5,6 +5,8 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test
 //   node esbuild.mjs --bench       compile the benchmark and its floor server to out/bench
+//   node esbuild.mjs --editor-tests  compile the extension-host suite (test/editor/suite) and its
+//                                  launchers (test/editor/run*.ts) to out/editor
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const editorTests = process.argv.includes('--editor-tests');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -36,7 +39,33 @@ function testEntries(dir) {
   });
 }
 
-const configs = bench
+/** The editor suite's entry points: its index (the extensionTestsPath module) and every *.suite.ts. */
+function editorSuiteEntries(dir) {
+  return readdirSync(dir).filter((name) => name === 'index.ts' || name.endsWith('.suite.ts')).map((name) => join(dir, name));
+}
+
+const configs = editorTests
+  ? [
+      {
+        ...common,
+        // Loaded by the editor's extension host: `vscode` is the host's, mocha comes from node_modules.
+        entryPoints: editorSuiteEntries('test/editor/suite'),
+        outdir: 'out/editor',
+        outbase: 'test/editor/suite',
+        external: ['vscode'],
+        packages: 'external',
+        sourcemap: true,
+      },
+      {
+        ...common,
+        // Run with node: they start the editor (code-server or VS Code) on each fixture workspace.
+        entryPoints: ['test/editor/runInCodeServer.ts', 'test/editor/runInElectron.ts'],
+        outdir: 'out/editor',
+        packages: 'external',
+        sourcemap: true,
+      },
+    ]
+  : bench
   ? [{
       ...common,
       entryPoints: ['bench/bench.ts', 'bench/floorServer.ts'],
@@ -70,6 +99,7 @@ const configs = bench
     ];
 
 if (tests) rmSync('out/test', { recursive: true, force: true });
+if (editorTests) rmSync('out/editor', { recursive: true, force: true });
 
 if (watch) {
   for (const config of configs) await (await esbuild.context(config)).watch();

@@ -4,7 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ErrorCatalogMethods, type CatalogsChangedParams, type CatalogSummary } from '../../server/src/protocol';
+import {
+  ErrorCatalogMethods,
+  type CatalogsChangedParams,
+  type CatalogSummary,
+  type CodeSummary,
+  type ErrorResponseResult,
+} from '../../server/src/protocol';
 
 /** The languages whose files get hover and completion. */
 export const LANGUAGES = [
@@ -18,6 +24,8 @@ export interface ErrorCatalogApi {
   readonly ready: Promise<void>;
   /** The catalogs known after the latest (re)load. */
   catalogs(): readonly CatalogSummary[];
+  /** Fires on every errorCatalog/catalogsChanged notification (each load, reload or catalog edit), with the catalogs it reports. */
+  readonly onDidChangeCatalogs: vscode.Event<readonly CatalogSummary[]>;
 }
 
 let client: LanguageClient | undefined;
@@ -40,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
   let latest: readonly CatalogSummary[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  const catalogsChanged = new vscode.EventEmitter<readonly CatalogSummary[]>();
+  context.subscriptions.push(catalogsChanged);
 
   const status = vscode.window.createStatusBarItem('errorCatalog.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Error Catalog';
@@ -78,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
       await refreshStatus();
     }),
     vscode.commands.registerCommand('errorCatalog.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('errorCatalog.insertErrorResponse', () => insertErrorResponse()),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
   );
 
@@ -86,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     client.onNotification(ErrorCatalogMethods.catalogsChanged, (params: CatalogsChangedParams) => {
       latest = params.catalogs;
       markReady();
+      catalogsChanged.fire(latest);
       void refreshStatus();
     }),
   );
@@ -97,7 +109,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
     return undefined;
   }
-  return { ready, catalogs: () => latest };
+  return { ready, catalogs: () => latest, onDidChangeCatalogs: catalogsChanged.event };
+}
+
+/** Quick pick over every code of the active file's catalogs, then the error response at the cursor. */
+async function insertErrorResponse(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) {
+    void vscode.window.showInformationMessage('Error Catalog: open a file to insert an error response into.');
+    return;
+  }
+  const uri = editor.document.uri.toString();
+  const codes = await client.sendRequest<CodeSummary[]>(ErrorCatalogMethods.codes, { uri });
+  if (codes.length === 0) {
+    void vscode.window.showInformationMessage('Error Catalog: no error codes apply to this file. Add a *.errors.yaml catalog or choose built-in catalogs in settings.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    codes.map((c) => ({ label: c.code, description: c.detail, detail: c.catalog, code: c.code })),
+    { placeHolder: 'Error code to return (search by code, title or status)', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  const position = editor.selection.active;
+  const result = await client.sendRequest<ErrorResponseResult | null>(ErrorCatalogMethods.errorResponse, {
+    uri, position: { line: position.line, character: position.character }, code: picked.code,
+  });
+  if (!result) {
+    void vscode.window.showInformationMessage(`Error Catalog: there is no ${editor.document.languageId} renderer for error responses.`);
+    return;
+  }
+  const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
+  // The server already indented every line; keep it as written.
+  await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,6 +23,29 @@ export interface CatalogsForDocumentParams {
   readonly uri: string;
 }
 
+export interface CodeSummary {
+  readonly code: string;
+  readonly status: number;
+  readonly title?: string;
+  /** The catalog's title. */
+  readonly catalog: string;
+  /** One line: status, reason, title. */
+  readonly detail: string;
+}
+
+export interface ErrorResponseParams {
+  readonly uri: string;
+  readonly position: { readonly line: number; readonly character: number };
+  readonly code: string;
+}
+
+export interface ErrorResponseResult {
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  /** Snippet syntax, with tab stops. */
+  readonly snippet: string;
+  readonly text: string;
+}
+
 export const ErrorCatalogMethods = {
   /** Server → client notification, sent after every (re)load: the client's ready signal and status bar source. */
   catalogsChanged: 'errorCatalog/catalogsChanged',
@@ -30,4 +53,8 @@ export const ErrorCatalogMethods = {
   catalogsForDocument: 'errorCatalog/catalogsForDocument',
   /** Client → server request: rescan the workspace and reload every catalog. */
   reload: 'errorCatalog/reload',
+  /** Client → server request: every code a document's catalogs define (for a quick pick). */
+  codes: 'errorCatalog/codes',
+  /** Client → server request: the error response for a code, rendered for the document at a position. */
+  errorResponse: 'errorCatalog/errorResponse',
 } as const;

@@ -3,6 +3,7 @@
  * Knows no runtime; `node/main.ts` creates the connection and the file system.
  */
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -19,9 +20,24 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CATALOG_FILE, CatalogStore, type CatalogFileSystem } from './catalogStore';
-import { ErrorCatalogMethods, type CatalogsForDocumentParams, type CatalogSummary } from './protocol';
+import {
+  ErrorCatalogMethods,
+  type CatalogsForDocumentParams,
+  type CatalogSummary,
+  type CodeSummary,
+  type ErrorResponseParams,
+  type ErrorResponseResult,
+} from './protocol';
 import { runSafe } from './runSafe';
-import { doComplete, doHover, resolveCompletion, type CompletionData } from './service/languageService';
+import {
+  codeDetail,
+  doCodeActions,
+  doComplete,
+  doHover,
+  errorResponseInsert,
+  resolveCompletion,
+  type CompletionData,
+} from './service/languageService';
 import type { CatalogProblem } from './service/model';
 import { excludeGlobs, readSettings, type Settings } from './settings';
 
@@ -154,6 +170,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: {
           triggerCharacters: ['"', "'", '`', '.', ':', '='],
           resolveProvider: true,
@@ -282,6 +299,35 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const { set } = await setFor(uri);
     return resolveCompletion(item, set);
   }));
+
+  connection.onCodeAction((params, token) => runSafe(log, 'code action', [], token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { settings, set } = await setFor(document.uri);
+    return doCodeActions(document, params.range, set, {
+      framework: settings.framework === 'auto' ? undefined : settings.framework,
+      snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+    });
+  }));
+
+  connection.onRequest(ErrorCatalogMethods.codes, (params: CatalogsForDocumentParams, token) =>
+    runSafe<CodeSummary[]>(log, 'codes', [], token, async () => {
+      const { set } = await setFor(params.uri);
+      return set.catalogs.flatMap((catalog) => [...catalog.codes.values()].map((entry) => ({
+        code: entry.code, status: entry.status, title: entry.title, catalog: catalog.title, detail: codeDetail({ entry, catalog }, set),
+      })));
+    }));
+
+  connection.onRequest(ErrorCatalogMethods.errorResponse, (params: ErrorResponseParams, token) =>
+    runSafe<ErrorResponseResult | null>(log, 'errorResponse', null, token, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const { settings, set } = await setFor(document.uri);
+      const hit = set.findCode(params.code)[0];
+      if (!hit) return null;
+      const insert = errorResponseInsert(document, document.offsetAt(params.position), hit, set, settings.framework === 'auto' ? undefined : settings.framework);
+      return insert ?? null;
+    }));
 
   connection.onRequest(ErrorCatalogMethods.catalogsForDocument, (params: CatalogsForDocumentParams, token) =>
     runSafe<CatalogSummary[]>(log, 'catalogsForDocument', [], token, async () => {

@@ -13,6 +13,8 @@ export interface Settings {
   readonly exclude: readonly string[];
   readonly hover: { readonly enabled: boolean; readonly statuses: boolean };
   readonly completion: { readonly enabled: boolean; readonly maxItems: number };
+  /** The framework generated responses are written for; `auto` detects it from each file. */
+  readonly framework: string;
 }
 
 export const BUILTIN_IDS = ['connectify', 'details-array', 'success-meta', 'error-code-map', 'dashed-codes', 'problem-details', 'http-status'] as const;
@@ -23,7 +25,10 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: ['**/node_modules/**', '**/.git/**'],
   hover: { enabled: true, statuses: true },
   completion: { enabled: true, maxItems: 100 },
+  framework: 'auto',
 };
+
+export const FRAMEWORK_IDS = ['auto', 'express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'fetch', 'fastapi', 'flask', 'django', 'net-http', 'gin', 'spring', 'aspnet', 'rails', 'laravel'] as const;
 
 function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
@@ -50,7 +55,9 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
     return parsed ?? fallback;
   };
   const maxItems = typeof completion.maxItems === 'number' && completion.maxItems >= 1 ? Math.min(Math.floor(completion.maxItems), 5000) : undefined;
+  const framework = typeof value.framework === 'string' && (FRAMEWORK_IDS as readonly string[]).includes(value.framework) ? value.framework : undefined;
   return {
+    framework: check('framework', value.framework, framework, DEFAULT_SETTINGS.framework),
     catalogs: check('catalogs', value.catalogs, stringArray(value.catalogs), DEFAULT_SETTINGS.catalogs),
     builtins: check('builtins', value.builtins, stringArray(value.builtins), DEFAULT_SETTINGS.builtins),
     exclude: [...DEFAULT_SETTINGS.exclude, ...check('exclude', value.exclude, stringArray(value.exclude), [])],

@@ -162,3 +162,34 @@ describe('large catalogs', () => {
     assert.ok(size < 100 * 140, `response is ${size} bytes`);
   });
 });
+
+describe('envelope completions', () => {
+  it('where a body is written, each code completes to its whole body, the nearby status first', () => {
+    const list = complete("import express from 'express';\nres.status(404).json(|)");
+    assert.ok(list && list.items.length === acme().codes.size);
+    const [first] = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.ok(['NOT_FOUND', 'USER_NOT_FOUND'].includes(first.label));
+    const notFound = list.items.find((i) => i.label === 'NOT_FOUND')!;
+    assert.equal(notFound.insertTextFormat, 2);
+    assert.equal(notFound.insertText, "{\n  success: false,\n  error: {\n    code: 'NOT_FOUND',\n    message: '${1:Resource does not exist}'\n  \\},\n  meta: {\n    requestId: 'req_abc123'\n  \\}\n\\}");
+    assert.equal(notFound.labelDetails?.detail, ' error body');
+  });
+
+  it('in Python, a dict', () => {
+    const list = complete('from fastapi import FastAPI\nreturn JSONResponse(status_code=429, content=|)', 'python');
+    const item = list!.items.find((i) => i.label === 'RATE_LIMITED')!;
+    assert.match(item.insertText!, /^\{\n {4}"success": False,\n {4}"error": \{\n {8}"code": "RATE_LIMITED",/);
+  });
+
+  it('inside the envelope\'s error object, only its members', () => {
+    const list = complete('const body = {\n  success: false,\n  error: {|}\n}');
+    const item = list!.items.find((i) => i.label === 'VALIDATION_ERROR')!;
+    assert.equal(item.labelDetails?.detail, ' error object');
+    assert.equal(item.insertText, "\n    code: 'VALIDATION_ERROR',\n    message: '${1:Validation failed}',\n    field: '${2:email}'\n  ");
+  });
+
+  it('not in other calls or objects', () => {
+    assert.equal(complete('console.log(|)'), null);
+    assert.equal(complete('const options = {|}'), null);
+  });
+});

@@ -7,6 +7,7 @@
 import {
   CompletionItemKind,
   CompletionItemTag,
+  InsertTextFormat,
   MarkupKind,
   type CompletionItem,
   type CompletionList,
@@ -15,7 +16,11 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from './catalogSet';
+import { codeHolderPath } from './envelope';
 import { codeDetail, explainCode } from './explain';
+import { indentUnit } from './codeActions';
+import { toSnippet } from './render/code';
+import { errorBodyLiteral } from './render/errorResponse';
 import { lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from './textScan';
 
 export interface CompletionOptions {
@@ -109,11 +114,53 @@ function nthLineStart(text: string, offset: number, lines: number): number {
 
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
+/** Calls and assignments whose argument is a response body: `res.json(`, `JSONResponse(content=`, `c.JSON(404, `. */
+const BODY_CALL = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:)\(?\s*$/;
+
+/**
+ * Where a response body is being written, completion offers each code's whole body (or, inside
+ * the envelope's error object, just that object), rendered from the envelope.
+ */
+function bodyCompletions(document: TextDocument, offset: number, set: CatalogSet, options: CompletionOptions): CompletionList | null {
+  const text = document.getText();
+  const line = lineAt(text, offset);
+  const before = line.text.slice(0, line.column);
+  let at: readonly string[] | undefined;
+  if (!BODY_CALL.test(before)) {
+    // `error: {|` — the object that holds the code, when its key is the envelope's.
+    const key = /["']?(\w+)["']?\s*(?:[:=]|=>)\s*\{\s*$/.exec(before)?.[1];
+    const holder = key !== undefined ? set.catalogs.map((c) => codeHolderPath(c.envelope.body)).find((p) => p && p.length > 0 && p[p.length - 1] === key) : undefined;
+    if (!holder) return null;
+    at = holder;
+  }
+  const indent = /^\s*/.exec(line.text)?.[0] ?? '';
+  const unit = indentUnit(document);
+  const { hits, preferred } = set.search('', Math.min(options.maxItems, 50), nearbyStatuses(text, offset, set));
+  const items: CompletionItem[] = [];
+  hits.forEach((hit, rank) => {
+    const literal = errorBodyLiteral(hit.catalog, hit.entry, document.languageId, text, indent, unit, at);
+    if (!literal) return;
+    // Inside `{`, the object's own braces are already typed: insert its members only.
+    const snippet = at ? toSnippet(literal).replace(/^[^\n]*\n/, '\n').replace(/\n[^\n]*$/, `\n${indent}`) : toSnippet(literal);
+    items.push({
+      label: hit.entry.code,
+      labelDetails: { detail: at ? ` ${at.join('.')} object` : ' error body', description: `${hit.entry.status}` },
+      kind: CompletionItemKind.Snippet,
+      detail: codeDetail(hit, set),
+      sortText: `${preferred.has(hit.entry) ? 'a' : 'b'}${rank.toString().padStart(5, '0')}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertText: snippet,
+      data: { uri: document.uri } satisfies CompletionData,
+    });
+  });
+  return items.length > 0 ? { isIncomplete: false, items } : null;
+}
+
 export function doComplete(document: TextDocument, position: Position, set: CatalogSet, options: CompletionOptions): CompletionList | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const site = siteAt(text, offset, document.languageId);
-  if (!site) return null;
+  if (!site) return bodyCompletions(document, offset, set, options);
   // In an arbitrary string, offer codes only once what is typed starts one (case-sensitive): no noise in every string.
   if (!site.expectsCode) {
     if (site.prefix.length === 0) return null;

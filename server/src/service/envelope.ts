@@ -141,7 +141,7 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
   let holder: Record<string, unknown> = body;
   for (const key of holderPath) holder = holder[key] as Record<string, unknown>;
   for (const [name, value] of Object.entries(code?.members ?? {})) {
-    if (!used.has(name)) setMember(holder, name, value);
+    if (!used.has(name)) setMember(holder, name, options.values && Object.hasOwn(options.values, name) ? options.values[name] : value);
   }
   return body;
 }

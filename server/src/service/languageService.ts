@@ -8,5 +8,10 @@ export { loadCatalog, type CatalogLoadResult, type LoadOptions } from './catalog
 export { CatalogSet, type CodeHit, type StatusInfo } from './catalogSet';
 export { catalogFilesFor } from './catalogScope';
 export { renderBody, shapeSignature, valueAt } from './envelope';
-export { explainCode, explainStatus } from './explain';
+export { codeDetail, explainCode, explainStatus } from './explain';
+export { doCodeActions, errorResponseInsert, insertionPoint, type CodeActionOptions, type GeneratedInsert } from './codeActions';
+export { errorResponse, errorBodyLiteral } from './render/errorResponse';
+export { FRAMEWORKS, frameworkFor, type FrameworkId } from './render/frameworks';
+export { renderLiteral, type OutputLanguage } from './render/literals';
+export { toPlainText, toSnippet, Slot } from './render/code';
 export * from './model';

@@ -1,0 +1,112 @@
+/**
+ * Code actions that write a correctly shaped error response: on an error code, "Return CODE
+ * (status) error response"; on a status, one action per code of that status. The response is
+ * rendered for the document's framework from the catalog's envelope.
+ */
+import {
+  CodeActionKind,
+  TextEdit,
+  type CodeAction,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CatalogSet, CodeHit } from './catalogSet';
+import { findCodeAt } from './hover';
+import { code, toPlainText, toSnippet, type Code } from './render/code';
+import { errorResponse } from './render/errorResponse';
+import { renderLiteral } from './render/literals';
+import { renderBody } from './envelope';
+import { lineAt, statusConstantAt, statusNumberAt } from './textScan';
+
+export interface CodeActionOptions {
+  /** `errorCatalog.framework`: a framework id, or undefined to detect it from the document. */
+  readonly framework?: string;
+  /** The client applies snippet edits (tab stops) in workspace edits. */
+  readonly snippetEdits: boolean;
+}
+
+/** An edit that inserts generated code, as a snippet where the client takes one. */
+export interface GeneratedInsert {
+  readonly range: Range;
+  /** Snippet syntax (`${1:message}`). */
+  readonly snippet: string;
+  /** The same code with every tab stop at its default. */
+  readonly text: string;
+}
+
+const MAX_ACTIONS_PER_STATUS = 5;
+
+/** The codes the cursor points at: the code under it, or the codes of the status under it. */
+function codesAt(document: TextDocument, offset: number, set: CatalogSet): CodeHit[] {
+  const text = document.getText();
+  const code = findCodeAt(text, offset, set);
+  if (code) return [code.hits[0]];
+  const status = statusConstantAt(text, offset, (name) => set.statusOfName(name)) ?? statusNumberAt(text, offset, (s) => set.reasonOf(s));
+  return status ? set.codesWithStatus(status.status, MAX_ACTIONS_PER_STATUS) : [];
+}
+
+/** One level of indentation as the document writes it: a tab, or the smallest indent of its first indented lines. */
+export function indentUnit(document: TextDocument): string {
+  const lines = document.getText().split('\n', 400);
+  let smallest = Infinity;
+  for (const line of lines) {
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (indent.length === 0 || line.trim() === '') continue;
+    if (indent.startsWith('\t')) return '\t';
+    smallest = Math.min(smallest, indent.length);
+  }
+  if (smallest === Infinity) return document.languageId === 'python' ? '    ' : '  ';
+  return ' '.repeat(Math.min(smallest, 8));
+}
+
+/**
+ * Where generated statements go: a blank line is replaced; otherwise a new line after the
+ * cursor's line, indented like it (one level deeper after a line that opens a block).
+ */
+export function insertionPoint(document: TextDocument, offset: number): { range: Range; prefix: string; indent: string; unit: string } {
+  const line = lineAt(document.getText(), offset);
+  const indent = /^\s*/.exec(line.text)?.[0] ?? '';
+  const unit = indentUnit(document);
+  const start = document.positionAt(line.start);
+  const end = { line: start.line, character: line.text.length };
+  if (line.text.trim() === '') return { range: { start, end }, prefix: indent, indent, unit };
+  // A trailing comment does not hide the `{` or `:` that opens a block.
+  const code = line.text.replace(/\s(?:\/\/|#).*$/, '');
+  const deeper = /[{(:[]\s*$/.test(code) ? indent + unit : indent;
+  return { range: { start: end, end }, prefix: `\n${deeper}`, indent: deeper, unit };
+}
+
+/** The error response for a code, ready to insert at the cursor; for languages with no renderer, the JSON body where that is valid text. */
+export function errorResponseInsert(document: TextDocument, offset: number, hit: CodeHit, set: CatalogSet, framework?: string): GeneratedInsert | undefined {
+  const point = insertionPoint(document, offset);
+  let generated: Code | undefined = errorResponse(hit.catalog, hit.entry, {
+    languageId: document.languageId, text: document.getText(), framework, indent: point.indent, unit: point.unit, standard: set.standard,
+  })?.code;
+  if (!generated) {
+    // Prose can hold a JSON body; source code in a language without a renderer cannot.
+    if (document.languageId === 'markdown') generated = code('```json\n', renderLiteral(renderBody(hit.catalog, hit.entry), 'json', '', { unit: point.unit }), '\n```');
+    else if (document.languageId === 'plaintext') generated = renderLiteral(renderBody(hit.catalog, hit.entry), 'json', point.indent, { unit: point.unit });
+    else return undefined;
+  }
+  const full = code(point.prefix, generated);
+  return { range: point.range, snippet: toSnippet(full), text: toPlainText(full) };
+}
+
+export function doCodeActions(document: TextDocument, range: Range, set: CatalogSet, options: CodeActionOptions): CodeAction[] {
+  const offset = document.offsetAt(range.start);
+  const actions: CodeAction[] = [];
+  for (const hit of codesAt(document, offset, set)) {
+    const insert = errorResponseInsert(document, offset, hit, set, options.framework);
+    if (!insert) continue;
+    const edit: WorkspaceEdit = options.snippetEdits
+      ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: insert.range, snippet: { kind: 'snippet', value: insert.snippet } }] }] }
+      : { changes: { [document.uri]: [TextEdit.replace(insert.range, insert.text)] } };
+    actions.push({
+      title: `Return ${hit.entry.code} (${hit.entry.status}) error response`,
+      kind: CodeActionKind.QuickFix,
+      edit,
+    });
+  }
+  return actions;
+}
