@@ -10,7 +10,9 @@ import {
   type CatalogSummary,
   type CodeSummary,
   type ErrorResponseResult,
+  type HandlingOptionsResult,
 } from '../../server/src/protocol';
+import type { WorkspaceEdit } from 'vscode-languageclient/node';
 
 /** The languages whose files get hover and completion. */
 export const LANGUAGES = [
@@ -89,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     }),
     vscode.commands.registerCommand('errorCatalog.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('errorCatalog.insertErrorResponse', () => insertErrorResponse()),
+    vscode.commands.registerCommand('errorCatalog.insertErrorHandling', () => insertErrorHandling()),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
   );
 
@@ -141,6 +144,33 @@ async function insertErrorResponse(): Promise<void> {
   const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
   // The server already indented every line; keep it as written.
   await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+}
+
+/** Picks the client library and the catalog, then adds handling code (and its imports) to the active file. */
+async function insertErrorHandling(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) {
+    void vscode.window.showInformationMessage('Error Catalog: open a TypeScript, JavaScript, Python or Go file to add error handling to.');
+    return;
+  }
+  const uri = editor.document.uri.toString();
+  const options = await client.sendRequest<HandlingOptionsResult>(ErrorCatalogMethods.handlingOptions, { uri });
+  if (options.variants.length === 0) {
+    void vscode.window.showInformationMessage(`Error Catalog: error handling can be written in TypeScript, JavaScript, Python and Go, not ${editor.document.languageId}.`);
+    return;
+  }
+  if (options.catalogs.length === 0) {
+    void vscode.window.showInformationMessage('Error Catalog: no catalog with error codes applies to this file.');
+    return;
+  }
+  const variant = options.variants.length === 1 ? options.variants[0]
+    : (await vscode.window.showQuickPick(options.variants.map((v) => ({ label: v.label, id: v.id })), { placeHolder: 'HTTP client to write the handling for' }));
+  if (!variant) return;
+  const catalog = options.catalogs.length === 1 ? options.catalogs[0]
+    : (await vscode.window.showQuickPick(options.catalogs.map((c) => ({ label: c.title, description: `${c.codeCount} codes`, uri: c.uri })), { placeHolder: 'Catalog to handle the errors of' }));
+  if (!catalog) return;
+  const edit = await client.sendRequest<WorkspaceEdit | null>(ErrorCatalogMethods.errorHandling, { uri, variant: variant.id, catalog: catalog.uri });
+  if (edit) await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
 }
 
 export async function deactivate(): Promise<void> {

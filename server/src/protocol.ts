@@ -46,6 +46,20 @@ export interface ErrorResponseResult {
   readonly text: string;
 }
 
+export interface HandlingOptionsResult {
+  /** Client libraries the handling code can be written for, the likeliest first (`fetch`, `axios`, `requests`…). */
+  readonly variants: readonly { readonly id: string; readonly label: string }[];
+  /** Catalogs with codes that apply to the document. */
+  readonly catalogs: readonly { readonly uri: string; readonly title: string; readonly codeCount: number }[];
+}
+
+export interface ErrorHandlingParams {
+  readonly uri: string;
+  readonly variant: string;
+  /** The catalog's uri (as in `HandlingOptionsResult.catalogs`). */
+  readonly catalog: string;
+}
+
 export const ErrorCatalogMethods = {
   /** Server → client notification, sent after every (re)load: the client's ready signal and status bar source. */
   catalogsChanged: 'errorCatalog/catalogsChanged',
@@ -57,4 +71,8 @@ export const ErrorCatalogMethods = {
   codes: 'errorCatalog/codes',
   /** Client → server request: the error response for a code, rendered for the document at a position. */
   errorResponse: 'errorCatalog/errorResponse',
+  /** Client → server request: the variants and catalogs handling code can be written for, in a document. */
+  handlingOptions: 'errorCatalog/handlingOptions',
+  /** Client → server request: a workspace edit that adds error handling code for a catalog (or null). */
+  errorHandling: 'errorCatalog/errorHandling',
 } as const;

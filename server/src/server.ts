@@ -25,8 +25,10 @@ import {
   type CatalogsForDocumentParams,
   type CatalogSummary,
   type CodeSummary,
+  type ErrorHandlingParams,
   type ErrorResponseParams,
   type ErrorResponseResult,
+  type HandlingOptionsResult,
 } from './protocol';
 import { runSafe } from './runSafe';
 import {
@@ -34,8 +36,13 @@ import {
   doCodeActions,
   doComplete,
   doHover,
+  errorHandlingEdit,
   errorResponseInsert,
+  HANDLING_VARIANTS,
+  handlingCodeActions,
+  handlingVariantsFor,
   resolveCompletion,
+  type HandlingVariant,
   type CompletionData,
 } from './service/languageService';
 import type { CatalogProblem } from './service/model';
@@ -170,7 +177,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         completionProvider: {
           triggerCharacters: ['"', "'", '`', '.', ':', '='],
           resolveProvider: true,
@@ -304,11 +311,35 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const { settings, set } = await setFor(document.uri);
-    return doCodeActions(document, params.range, set, {
-      framework: settings.framework === 'auto' ? undefined : settings.framework,
-      snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
-    });
+    return [
+      ...doCodeActions(document, params.range, set, {
+        framework: settings.framework === 'auto' ? undefined : settings.framework,
+        snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+      }),
+      ...handlingCodeActions(document, params.range, set),
+    ];
   }));
+
+  connection.onRequest(ErrorCatalogMethods.handlingOptions, (params: CatalogsForDocumentParams, token) =>
+    runSafe<HandlingOptionsResult>(log, 'handlingOptions', { variants: [], catalogs: [] }, token, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return { variants: [], catalogs: [] };
+      const { set } = await setFor(document.uri);
+      return {
+        variants: handlingVariantsFor(document).map((id) => ({ id, label: HANDLING_VARIANTS.find((v) => v.id === id)!.label })),
+        catalogs: set.catalogs.filter((c) => c.codes.size > 0).map((c) => ({ uri: c.uri, title: c.title, codeCount: c.codes.size })),
+      };
+    }));
+
+  connection.onRequest(ErrorCatalogMethods.errorHandling, (params: ErrorHandlingParams, token) =>
+    runSafe(log, 'errorHandling', null, token, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const { set } = await setFor(document.uri);
+      const catalog = set.catalogs.find((c) => c.uri === params.catalog);
+      if (!catalog || !HANDLING_VARIANTS.some((v) => v.id === params.variant)) return null;
+      return errorHandlingEdit(document, catalog, set, params.variant as HandlingVariant) ?? null;
+    }));
 
   connection.onRequest(ErrorCatalogMethods.codes, (params: CatalogsForDocumentParams, token) =>
     runSafe<CodeSummary[]>(log, 'codes', [], token, async () => {

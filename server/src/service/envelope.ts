@@ -45,15 +45,20 @@ export function findMemberPath(template: unknown, key: string): string[] | undef
   return undefined;
 }
 
-/** The path of the object that holds the `${code}` placeholder: where a code's extra members go. */
-export function codeHolderPath(template: unknown): string[] | undefined {
+/** The path of the member whose value is exactly the placeholder `${name}` (`['error', 'code']`). */
+export function placeholderPath(template: unknown, name: string): string[] | undefined {
   if (!template || typeof template !== 'object' || Array.isArray(template)) return undefined;
-  for (const [name, value] of Object.entries(template)) {
-    if (wholePlaceholder(value) === 'code') return [];
-    const inner = codeHolderPath(value);
-    if (inner) return [name, ...inner];
+  for (const [key, value] of Object.entries(template)) {
+    if (wholePlaceholder(value) === name) return [key];
+    const inner = placeholderPath(value, name);
+    if (inner) return [key, ...inner];
   }
   return undefined;
+}
+
+/** The path of the object that holds the `${code}` placeholder: where a code's extra members go. */
+export function codeHolderPath(template: unknown): string[] | undefined {
+  return placeholderPath(template, 'code')?.slice(0, -1);
 }
 
 /** Example values for the standard placeholders, used when a code gives none. */

@@ -15,3 +15,5 @@ export { FRAMEWORKS, frameworkFor, type FrameworkId } from './render/frameworks'
 export { renderLiteral, type OutputLanguage } from './render/literals';
 export { toPlainText, toSnippet, Slot } from './render/code';
 export * from './model';
+export { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './handlingActions';
+export { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingPlan, type HandlingVariant } from './render/handling';

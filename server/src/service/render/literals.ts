@@ -89,8 +89,9 @@ function syntaxOf(language: OutputLanguage, options: LiteralOptions): Syntax {
         // dictionaries keep keys as written. Keys that are not lower-case identifiers go through a dictionary.
         object: (keys) => keys.every((k) => /^[a-z_]\w*$/.test(k))
           ? layout('new\n{', '}', 'new { }', (k, v) => code(`${C_SHARP_KEYWORDS.has(k) ? '@' : ''}${k} = `, v))
-          : layout('new Dictionary<string, object?>\n{', '}', 'new Dictionary<string, object?>()', (k, v) => code(`["${escapeDoubleQuoted(k)}"] = `, v)),
-        array: layout('new object?[]\n{', '}', 'Array.Empty<object?>()', valueOnly),
+          : layout('new Dictionary<string, object>\n{', '}', 'new Dictionary<string, object>()', (k, v) => code(`["${escapeDoubleQuoted(k)}"] = `, v)),
+        // `object` rather than `object?`: valid with and without nullable reference types.
+        array: layout('new object[]\n{', '}', 'Array.Empty<object>()', valueOnly),
       };
     case 'ruby':
       return {
@@ -133,8 +134,28 @@ function scalar(value: unknown, syntax: Syntax, language: OutputLanguage): Code 
 }
 
 /** A value as a literal of `language`, laid out over lines, continuing at `indent`. */
+/**
+ * gofmt aligns the values of consecutive key-value lines whose whole pair fits on one line;
+ * a multi-line value ends the run. Returns the spaces to put before each value.
+ */
+function gofmtKeyPadding(keys: readonly string[], values: readonly Code[]): string[] {
+  const width = keys.map((k) => JSON.stringify(k).length + 1);
+  const singleLine = values.map((v) => !v.some((piece) => (typeof piece === 'string' ? piece : piece.text).includes('\n')));
+  const padding = keys.map(() => '');
+  for (let start = 0; start < keys.length;) {
+    if (!singleLine[start]) { start++; continue; }
+    let end = start;
+    while (end < keys.length && singleLine[end]) end++;
+    const column = Math.max(...width.slice(start, end));
+    for (let i = start; i < end; i++) padding[i] = ' '.repeat(column - width[i]);
+    start = end;
+  }
+  return padding;
+}
+
 export function renderLiteral(value: unknown, language: OutputLanguage, indent = '', options: LiteralOptions = {}): Piece[] {
-  const UNIT = options.unit ?? '  ';
+  // Go is indented with tabs, whatever the document says: gofmt would rewrite anything else.
+  const UNIT = language === 'go' ? '\t' : options.unit ?? '  ';
   if (language === 'yaml') return renderYaml(value, indent, UNIT);
   const syntax = syntaxOf(language, options);
   const render = (node: unknown, at: string): Piece[] => {
@@ -144,7 +165,9 @@ export function renderLiteral(value: unknown, language: OutputLanguage, indent =
     const shape = isArray ? syntax.array : syntax.object(entries.map(([k]) => k));
     if (entries.length === 0) return [shape.empty];
     const inner = at + UNIT;
-    const lines = entries.map(([key, child], i) => code(inner, shape.entry(key, render(child, inner)), i < entries.length - 1 || shape.trailingComma ? ',' : ''));
+    const values = entries.map(([, child]) => render(child, inner));
+    const keyPadding = language === 'go' && !isArray ? gofmtKeyPadding(entries.map(([key]) => key), values) : undefined;
+    const lines = entries.map(([key, ], i) => code(inner, shape.entry(key, keyPadding ? code(keyPadding[i], values[i]) : values[i]), i < entries.length - 1 || shape.trailingComma ? ',' : ''));
     // Openers that end a line (`new\n{`) keep their own line break; the body follows on the next line.
     const open = shape.open.replace(/\n/g, `\n${at}`);
     return code(open, '\n', ...lines.flatMap((line) => [...line, '\n']), at, shape.close);
