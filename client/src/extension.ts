@@ -44,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
+    // Commands the server may put in code actions: they need VS Code's quick picks.
+    initializationOptions: { clientCommands: ['errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling'] },
   };
   client = new LanguageClient('errorCatalog', 'Error Catalog', serverOptions, clientOptions);
 

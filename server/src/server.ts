@@ -86,6 +86,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<Settings>>();
   let ready: Promise<void> = Promise.resolve();
+  /** Commands the client itself implements (VS Code's quick picks); standalone clients have none. */
+  let clientCommands: string[] = [];
 
   const canPullConfiguration = () => capabilities.workspace?.configuration === true;
 
@@ -171,8 +173,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown } } | undefined;
+    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown }; clientCommands?: unknown } | undefined;
     pushedSettings = options?.settings?.errorCatalog;
+    clientCommands = Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : [];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -315,6 +318,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       ...doCodeActions(document, params.range, set, {
         framework: settings.framework === 'auto' ? undefined : settings.framework,
         snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+        insertResponseCommand: clientCommands.find((c) => c === 'errorCatalog.insertErrorResponse'),
       }),
       ...handlingCodeActions(document, params.range, set),
     ];

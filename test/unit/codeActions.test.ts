@@ -103,6 +103,28 @@ describe('error response code actions', () => {
   });
 });
 
+describe('inside a request handler', () => {
+  const fixtures: [string, string][] = [
+    ['typescript', "app.get('/users/:id', async (req, res) => {\n  const user = await find(req.params.id);\n  |\n});"],
+    ['python', '@app.get("/users/{id}")\ndef read_user(id: int):\n    |\n'],
+    ['go', 'func getUser(w http.ResponseWriter, r *http.Request) {\n\t|\n}'],
+    ['java', '@GetMapping("/users/{id}")\npublic ResponseEntity<?> get() {\n  |\n}'],
+  ];
+  for (const [language, fixture] of fixtures) {
+    it(`${language}: offers to pick a code when the client has the command`, () => {
+      const { document, position } = withCursor(fixture, language);
+      const withCommand = doCodeActions(document, { start: position, end: position }, set, { snippetEdits: false, insertResponseCommand: 'errorCatalog.insertErrorResponse' });
+      assert.deepEqual(withCommand.map((a) => [a.title, a.command?.command]), [['Return an error response…', 'errorCatalog.insertErrorResponse']]);
+      assert.deepEqual(doCodeActions(document, { start: position, end: position }, set, { snippetEdits: false }), [], 'standalone clients without the command get nothing they cannot run');
+    });
+  }
+
+  it('not outside handlers', () => {
+    const { document, position } = withCursor('const limit = 10;\n|\n');
+    assert.deepEqual(doCodeActions(document, { start: position, end: position }, set, { snippetEdits: false, insertResponseCommand: 'x' }), []);
+  });
+});
+
 describe('framework detection', () => {
   const cases: [string, string, string][] = [
     ['typescript', "import express from 'express'", 'express'],

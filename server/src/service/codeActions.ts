@@ -24,6 +24,25 @@ export interface CodeActionOptions {
   readonly framework?: string;
   /** The client applies snippet edits (tab stops) in workspace edits. */
   readonly snippetEdits: boolean;
+  /** The client's own command that picks a code and inserts its response, when it has one. */
+  readonly insertResponseCommand?: string;
+}
+
+/** The first line of a request handler, in the frameworks the renderers know. */
+const HANDLER_START = new RegExp([
+  String.raw`\(\s*req\b[^)]*,\s*res\b`, String.raw`\(\s*request\b[^)]*,\s*reply\b`, String.raw`\(\s*c\s*(?::\s*Context)?\s*\)\s*=>`, String.raw`\bctx\b.*=>`,
+  String.raw`export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\basync\s+fetch\s*\(`,
+  String.raw`@(?:app|router|bp|blueprint)\.(?:get|post|put|patch|delete|route|api_route)\b`, String.raw`^\s*def\s+\w+\s*\(\s*request\b`,
+  String.raw`\bfunc\s+\w*\s*\(\s*w\s+http\.ResponseWriter`, String.raw`\bc\s+\*gin\.Context`,
+  String.raw`@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b`, String.raw`\bapp\.Map(?:Get|Post|Put|Patch|Delete)\(`,
+  String.raw`\bpublic\s+function\s+\w+\s*\(\s*Request\b`, String.raw`<\s*(?:ApplicationController|ActionController::\w+)`,
+].join('|'));
+
+/** Whether the cursor is inside a request handler: a handler's first line within the 40 lines above. */
+export function insideRequestHandler(document: TextDocument, line: number): boolean {
+  const start = Math.max(0, line - 40);
+  const text = document.getText({ start: { line: start, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.split('\n').some((l) => HANDLER_START.test(l));
 }
 
 /** An edit that inserts generated code, as a snippet where the client takes one. */
@@ -106,6 +125,14 @@ export function doCodeActions(document: TextDocument, range: Range, set: Catalog
       title: `Return ${hit.entry.code} (${hit.entry.status}) error response`,
       kind: CodeActionKind.QuickFix,
       edit,
+    });
+  }
+  // Inside a handler with no code or status at hand: pick the code from a list.
+  if (actions.length === 0 && options.insertResponseCommand && set.codeCount > 0 && insideRequestHandler(document, range.start.line)) {
+    actions.push({
+      title: 'Return an error response…',
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Return an error response…', command: options.insertResponseCommand },
     });
   }
   return actions;
