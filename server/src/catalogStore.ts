@@ -243,7 +243,9 @@ export class CatalogStore {
         const builtin = builtins.get(id);
         if (builtin && !catalogs.includes(builtin)) catalogs.push(builtin);
       }
-      if (catalogs.length === 0) {
+      // Built-ins only where no workspace catalog applies: a catalog that does apply but is broken
+      // (with no good version yet) must not be replaced by an unrelated API's codes.
+      if (catalogs.length === 0 && paths.length === 0) {
         for (const id of settings.builtins) {
           const builtin = builtins.get(id);
           if (builtin && id !== 'http-status') catalogs.push(builtin);

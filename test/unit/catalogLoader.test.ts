@@ -124,6 +124,11 @@ describe('catalog loader', () => {
     assert.match(problems[0].message, /not a registered HTTP status/);
   });
 
+  it('a schema error does not hide the other errors', () => {
+    const { problems } = problemsOf(GOOD.replace('status: 429', 'status: "429"').replace('status: 404', 'status: 430'));
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [[CatalogProblemCode.Schema, 10], [CatalogProblemCode.UnknownStatus, 13]]);
+  });
+
   it('a status the catalog itself documents is accepted even if unregistered', () => {
     const { problems } = problemsOf(`${GOOD.replace('status: 404', 'status: 499')}statuses:\n  499:\n    reason: Client Closed Request\n`);
     assert.deepEqual(problems, []);

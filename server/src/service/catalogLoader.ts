@@ -70,13 +70,13 @@ export function loadCatalog(uri: string, text: string, options: LoadOptions = {}
     return { problems };
   }
   const validate = options.validate === false ? undefined : schemaValidator();
-  if (validate && !validate(syntax.value)) {
-    problems.push(...schemaProblems(validate?.errors ?? [], syntax));
-    return { problems };
-  }
-  const { catalog, semanticProblems } = buildCatalog(uri, syntax, options);
-  problems.push(...semanticProblems);
-  return problems.some((p) => p.severity === 'error') ? { problems } : { catalog, problems };
+  const schemaValid = !validate || validate(syntax.value);
+  if (!schemaValid) problems.push(...schemaProblems(validate?.errors ?? [], syntax));
+  // The checks a schema cannot express run on whatever parts are well-formed, so one mistake
+  // never hides another: a quoted status and an unregistered one are reported together.
+  problems.push(...semanticProblems(syntax, options));
+  if (!schemaValid || problems.some((p) => p.severity === 'error')) return { problems };
+  return { catalog: buildCatalog(uri, syntax, options), problems };
 }
 
 export function lineOf(text: string, offset: number): number {
@@ -262,13 +262,18 @@ function retryPolicy(retry: boolean | RetryPolicy | undefined): RetryPolicy | un
   return retry;
 }
 
-function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions): { catalog: Catalog; semanticProblems: CatalogProblem[] } {
-  const raw = syntax.value as RawCatalog;
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Checks beyond the schema, each on the parts of the value that have the shape it needs. */
+function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
+  const raw = isRecord(syntax.value) ? syntax.value : {};
+  const envelope = isRecord(raw.envelope) ? raw.envelope : undefined;
+  const statuses = isRecord(raw.statuses) ? raw.statuses : {};
+  const codes = isRecord(raw.codes) ? raw.codes : {};
 
-  const placeholders = collectPlaceholders(raw.envelope.body);
-  if (!placeholders.has('code')) {
+  if (envelope && isRecord(envelope.body) && !collectPlaceholders(envelope.body).has('code')) {
     problems.push({
       code: CatalogProblemCode.MissingCodePlaceholder,
       severity: 'error',
@@ -276,18 +281,59 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
       range: at(['envelope', 'body'], 'key'),
     });
   }
-  const optional = raw.envelope.optional ?? [];
-  optional.forEach((name, index) => {
-    if (!findMemberPath(raw.envelope.body, name)) {
+  if (envelope && Array.isArray(envelope.optional)) {
+    envelope.optional.forEach((name, index) => {
+      if (typeof name === 'string' && !findMemberPath(envelope.body, name)) {
+        problems.push({
+          code: CatalogProblemCode.UnusedOptional,
+          severity: 'warning',
+          message: `\`${name}\` is listed as optional but the envelope body has no member \`${name}\`. Add it to \`body\` or remove it from \`optional\`.`,
+          range: at(['envelope', 'optional', index]),
+        });
+      }
+    });
+  }
+  const knownStatuses = options.knownStatuses;
+  const bodyPaths = envelope ? envelope.body : undefined;
+  for (const [code, value] of Object.entries(codes)) {
+    if (!isRecord(value)) continue;
+    const status = value.status;
+    if (knownStatuses && Number.isInteger(status) && !(String(status) in statuses) && !knownStatuses.has(status as number)) {
       problems.push({
-        code: CatalogProblemCode.UnusedOptional,
-        severity: 'warning',
-        message: `\`${name}\` is listed as optional but the envelope body has no member \`${name}\`. Add it to \`body\` or remove it from \`optional\`.`,
-        range: at(['envelope', 'optional', index]),
+        code: CatalogProblemCode.UnknownStatus,
+        severity: 'error',
+        message: `${String(status)} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${String(status)} under \`statuses:\` if your API defines it.`,
+        range: at(['codes', code, 'status']),
       });
     }
-  });
+    if (typeof value.replacedBy === 'string' && !(value.replacedBy in codes)) {
+      problems.push({
+        code: CatalogProblemCode.UnknownReplacement,
+        severity: 'warning',
+        message: `\`replacedBy: ${value.replacedBy}\` names a code this catalog does not define. Name one of its codes.`,
+        range: at(['codes', code, 'replacedBy']),
+      });
+    }
+    if (Array.isArray(value.examples)) {
+      value.examples.forEach((example, index) => {
+        if (isRecord(example) && typeof example.at === 'string' && !pathExists(bodyPaths, example.at)) {
+          problems.push({
+            code: CatalogProblemCode.BadExamplePath,
+            severity: 'warning',
+            message: `\`at: ${example.at}\` is not a path in the envelope body. Name the object the example shows, e.g. \`at: error\`.`,
+            range: at(['codes', code, 'examples', index, 'at']),
+          });
+        }
+      });
+    }
+  }
+  return problems;
+}
 
+/** The model of a catalog whose value passed the schema and the semantic checks. */
+function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions): Catalog {
+  const raw = syntax.value as RawCatalog;
+  const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
   // Entries are built field by field: object spread is several times slower on catalogs of 100,000 codes,
   // and copying only the known members keeps the model exactly what the schema describes.
   const statuses = new Map<number, StatusEntry>();
@@ -304,8 +350,6 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
       spec: value.spec,
     });
   }
-
-  const knownStatuses = options.knownStatuses;
   const codes = new Map<string, CodeEntry>();
   for (const [code, value] of Object.entries(raw.codes ?? {})) {
     codes.set(code, {
@@ -324,44 +368,15 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
       docs: value.docs,
       tags: value.tags ?? [],
     });
-    if (knownStatuses && !statuses.has(value.status) && !knownStatuses.has(value.status)) {
-      problems.push({
-        code: CatalogProblemCode.UnknownStatus,
-        severity: 'error',
-        message: `${value.status} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${value.status} under \`statuses:\` if your API defines it.`,
-        range: at(['codes', code, 'status']),
-      });
-    }
   }
-  for (const entry of codes.values()) {
-    if (entry.replacedBy !== undefined && !codes.has(entry.replacedBy)) {
-      problems.push({
-        code: CatalogProblemCode.UnknownReplacement,
-        severity: 'warning',
-        message: `\`replacedBy: ${entry.replacedBy}\` names a code this catalog does not define. Name one of its codes.`,
-        range: at(['codes', entry.code, 'replacedBy']),
-      });
-    }
-    entry.examples.forEach((example, index) => {
-      if (example.at !== undefined && !pathExists(raw.envelope.body, example.at)) {
-        problems.push({
-          code: CatalogProblemCode.BadExamplePath,
-          severity: 'warning',
-          message: `\`at: ${example.at}\` is not a path in the envelope body. Name the object the example shows, e.g. \`at: error\`.`,
-          range: at(['codes', entry.code, 'examples', index, 'at']),
-        });
-      }
-    });
-  }
-
   const envelope: Envelope = {
     contentType: raw.envelope.contentType ?? 'application/json',
     body: raw.envelope.body,
-    optional,
+    optional: raw.envelope.optional ?? [],
     headers: raw.envelope.headers ?? [],
     examples: raw.envelope.examples ?? [],
   };
-  const catalog: Catalog = {
+  return {
     id: raw.id,
     title: raw.title,
     description: raw.description,
@@ -374,7 +389,6 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
     uri,
     rangeOf: at,
   };
-  return { catalog, semanticProblems: problems };
 }
 
 function pathExists(body: unknown, dotted: string): boolean {

@@ -1,0 +1,71 @@
+/// <reference types="mocha" />
+/**
+ * A workspace with one catalog (fixtures/one-catalog: api.errors.yaml, "Acme API"): hover and
+ * completion from it, the extension's commands, and a reload when the catalog changes on disk.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  catalogAt, catalogsChangeWhere, completionsAt, extensionApi, hoversAt, hoverWith, insideEmptyCode, labelOf, open, positionOf, scenario, uriOf,
+} from './helpers';
+
+scenario('one-catalog', () => {
+  let app: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    await extensionApi();
+    app = await open('src/app.ts');
+  });
+
+  test('the catalog is loaded with its two codes', async () => {
+    const summary = catalogAt((await extensionApi()).catalogs(), 'api.errors.yaml');
+    assert.deepEqual(summary && { id: summary.id, title: summary.title, codeCount: summary.codeCount, errorCount: summary.errorCount },
+      { id: 'acme', title: 'Acme API', codeCount: 2, errorCount: 0 });
+  });
+
+  test('hover on a catalog code shows the code, its status and reason, and the catalog title', async () => {
+    const hover = await hoverWith(app, positionOf(app, 'RATE_LIMITED', 4), 'RATE_LIMITED');
+    assert.ok(hover.includes('429 Too Many Requests'), hover);
+    assert.ok(hover.includes('Slow down'), hover);
+    assert.ok(hover.includes('Acme API'), hover);
+  });
+
+  test('hover on 429 in res.status(429) explains the status', async () => {
+    const hover = await hoverWith(app, positionOf(app, 'status(429)', 'status('.length + 1), '429');
+    assert.ok(hover.includes('429 Too Many Requests'), hover);
+  });
+
+  test('completion in code: \'\' offers exactly the catalog\'s codes, with status and title', async () => {
+    const items = await completionsAt(app, insideEmptyCode(app));
+    const ours = items.filter((item) => ['RATE_LIMITED', 'NOT_FOUND'].includes(labelOf(item)));
+    assert.deepEqual(ours.map(labelOf).sort(), ['NOT_FOUND', 'RATE_LIMITED'], items.map(labelOf).join(', '));
+    const detail = (label: string) => ours.find((item) => labelOf(item) === label)?.detail;
+    assert.equal(detail('RATE_LIMITED'), '429 Too Many Requests · Slow down');
+    assert.equal(detail('NOT_FOUND'), '404 Not Found · No such resource');
+    assert.ok(!items.some((item) => labelOf(item) === 'INVALID_API_KEY'), 'the built-in catalogs are not used beside a workspace catalog');
+  });
+
+  test('the commands exist and run', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['errorCatalog.reload', 'errorCatalog.showOutput']) assert.ok(commands.includes(command), `${command} is registered`);
+    const extension = await extensionApi();
+    const reloaded = catalogsChangeWhere(extension, () => true);
+    await vscode.commands.executeCommand('errorCatalog.reload');
+    assert.equal(catalogAt(await reloaded, 'api.errors.yaml')?.codeCount, 2, 'the reload reports the catalog again');
+    await vscode.commands.executeCommand('errorCatalog.showOutput');
+  });
+
+  test('a code added to the catalog on disk is hovered after the reload', async () => {
+    assert.deepEqual((await hoversAt(app, positionOf(app, 'NEW_CODE', 2))).filter((text) => text.includes('NEW_CODE')), [], 'NEW_CODE is not in the catalog yet');
+    const extension = await extensionApi();
+    const catalogUri = uriOf('api.errors.yaml');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(catalogUri));
+    const added = catalogsChangeWhere(extension, (catalogs) => catalogAt(catalogs, 'api.errors.yaml')?.codeCount === 3);
+    await vscode.workspace.fs.writeFile(catalogUri, new TextEncoder().encode(`${original}  NEW_CODE:\n    status: 409\n    title: Brand new conflict\n`));
+    await added;
+    const hover = await hoverWith(app, positionOf(app, 'NEW_CODE', 2), 'NEW_CODE');
+    assert.ok(hover.includes('409 Conflict'), hover);
+    assert.ok(hover.includes('Brand new conflict'), hover);
+    assert.ok(hover.includes('Acme API'), hover);
+  });
+});
