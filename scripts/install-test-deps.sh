@@ -21,7 +21,7 @@ need chromium chromium
 need rg ripgrep
 need unzip unzip
 [ -e /usr/include/gssapi/gssapi.h ] || packages+=(libkrb5-dev)
-/usr/bin/python3 -c 'import flask, requests, httpx' >/dev/null 2>&1 || packages+=(python3 python3-flask python3-requests python3-httpx)
+/usr/bin/python3 -c "import flask, requests, httpx, fastapi, django" >/dev/null 2>&1 || packages+=(python3 python3-flask python3-requests python3-httpx python3-fastapi python3-django)
 
 if [ ${#packages[@]} -eq 0 ]; then
   echo "test dependencies: already installed"

@@ -134,46 +134,53 @@ describe('TypeScript and JavaScript handling (fetch)', () => {
   const dirs: string[] = [];
   after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('type-checks under strict TypeScript for every catalog, in one file', () => {
+  it('type-checks under strict TypeScript for every catalog, in one file per client (fetch, axios)', () => {
     const dir = workDir('ts');
     dirs.push(dir);
-    const source = plans.map(({ plan }) => handlingCode(plan, 'fetch', true).code).join('\n');
-    const file = join(dir, 'handling.ts');
-    writeFileSync(file, source);
-    const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, types: ['node'], lib: ['lib.es2022.d.ts'], noUnusedLocals: true, skipLibCheck: true });
+    const files = (['fetch', 'axios'] as const).map((variant) => {
+      const generated = plans.map(({ plan }) => handlingCode(plan, variant, true));
+      const file = join(dir, `${variant}.ts`);
+      writeFileSync(file, `${[...new Set(generated.flatMap((g) => g.imports))].join('\n')}\n${generated.map((g) => g.code).join('\n')}`);
+      return file;
+    });
+    const program = ts.createProgram(files, { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, types: ['node'], lib: ['lib.es2022.d.ts'], noUnusedLocals: true, skipLibCheck: true });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     assert.deepEqual(diagnostics, []);
   });
 
-  it('JavaScript: retries the 429 after Retry-After, and reads each catalog\'s error code and message', { timeout: 30_000 }, async () => {
-    const dir = workDir('js');
-    dirs.push(dir);
-    const module = plans.map(({ plan }) => handlingCode(plan, 'fetch', false).code).join('\n');
-    const cases = failCases();
-    const names = Object.fromEntries(plans.map(({ catalog, plan }) => [catalog.id, plan.name]));
-    writeFileSync(join(dir, 'handling.mjs'), module);
-    writeFileSync(join(dir, 'main.mjs'), `
-import * as api from './handling.mjs';
-const names = ${JSON.stringify(names)};
-const started = Date.now();
-const ok = await api['call' + names['${RETRY_CATALOG}'] + 'Api'](process.env.API + '/retry/${RETRY_CATALOG}');
-const retry = { status: ok.status, elapsedMs: Date.now() - started };
-const errors = [];
-for (const { catalog, code } of ${JSON.stringify(cases)}) {
-  try {
-    await api['call' + names[catalog] + 'Api'](process.env.API + '/fail/' + catalog + '/' + encodeURIComponent(code));
-  } catch (error) {
-    api['handle' + names[catalog] + 'Error'](error);
-    errors.push({ catalog, code, got: { status: error.status, code: error.code, message: error.message, handled: error instanceof api[names[catalog] + 'ApiError'] } });
+  for (const variant of ['fetch', 'axios'] as const) {
+    it(`JavaScript (${variant}): retries the 429 after Retry-After, and reads each catalog's error code and message`, { timeout: 30_000 }, async () => {
+      const dir = workDir(`js-${variant}`);
+      dirs.push(dir);
+      const generatedModules = plans.map(({ plan }) => handlingCode(plan, variant, false));
+      const module = `${[...new Set(generatedModules.flatMap((g) => g.imports))].join('\n')}\n${generatedModules.map((g) => g.code).join('\n')}`;
+      const cases = failCases();
+      const names = Object.fromEntries(plans.map(({ catalog, plan }) => [catalog.id, plan.name]));
+      writeFileSync(join(dir, 'handling.mjs'), module);
+      writeFileSync(join(dir, 'main.mjs'), `
+  import * as api from './handling.mjs';
+  const names = ${JSON.stringify(names)};
+  const started = Date.now();
+  const call = (name, url) => api['call' + name + 'Api'](${variant === 'axios' ? '{ url }' : 'url'});
+  const ok = await call(names['${RETRY_CATALOG}'], process.env.API + '/retry/${RETRY_CATALOG}');
+  const retry = { status: ok.status, elapsedMs: Date.now() - started };
+  const errors = [];
+  for (const { catalog, code } of ${JSON.stringify(cases)}) {
+    try {
+      await call(names[catalog], process.env.API + '/fail/' + catalog + '/' + encodeURIComponent(code));
+    } catch (error) {
+      api['handle' + names[catalog] + 'Error'](error);
+      errors.push({ catalog, code, got: { status: error.status, code: error.code, message: error.message, handled: error instanceof api[names[catalog] + 'ApiError'] } });
+    }
   }
-}
-console.log(JSON.stringify({ retry, errors }));
-`);
-    hits.delete(`/retry/${RETRY_CATALOG}`);
-    const result = await run(process.execPath, ['main.mjs'], dir);
-    assert.equal(result.code, 0, result.stderr);
-    checkOutcome(JSON.parse(result.stdout) as Outcome, 'fetch');
-  });
+  console.log(JSON.stringify({ retry, errors }));
+  `);
+      hits.delete(`/retry/${RETRY_CATALOG}`);
+      const result = await run(process.execPath, ['main.mjs'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      checkOutcome(JSON.parse(result.stdout) as Outcome, variant);
+    });
+  }
 });
 
 for (const variant of ['requests', 'httpx'] as const) {

@@ -13,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 import { errorResponse, FRAMEWORKS, isRetryable, renderBody, toPlainText, type Catalog, type CodeEntry } from '../../server/src/service/languageService';
-import { builtin, builtins } from '../helpers/catalogs';
+import { builtin, builtins, REPO_ROOT } from '../helpers/catalogs';
 import { pythonWith, skipUnless, toolchains } from '../helpers/toolchains';
 
 interface Sent {
@@ -108,6 +108,61 @@ describe('JavaScript and TypeScript renderers', () => {
   }
 });
 
+/** Each JavaScript framework's rendering inside a handler of that framework, for the type checker. */
+const TYPED_HANDLERS: Record<string, { header: string; handler: (i: number, statement: string) => string }> = {
+  express: {
+    header: "import express, { type Request, type Response } from 'express';\nconst app = express();",
+    handler: (i, s) => `app.get('/c${i}', (req: Request, res: Response) => {\n  ${s}\n});`,
+  },
+  fastify: {
+    header: "import Fastify from 'fastify';\nconst app = Fastify();",
+    handler: (i, s) => `app.get('/c${i}', async (request, reply) => {\n  ${s}\n});`,
+  },
+  koa: {
+    header: "import Koa from 'koa';\nconst app = new Koa();",
+    handler: (_i, s) => `app.use(async (ctx) => {\n  ${s}\n});`,
+  },
+  hono: {
+    header: "import { Hono } from 'hono';\nconst app = new Hono();",
+    handler: (i, s) => `app.get('/c${i}', (c) => {\n  ${s}\n});`,
+  },
+  nestjs: {
+    header: "import { HttpException } from '@nestjs/common';",
+    handler: (i, s) => `export function handler${i}(): never {\n  ${s}\n}`,
+  },
+  nextjs: {
+    header: "import { NextResponse } from 'next/server';",
+    handler: (i, s) => `export async function handler${i}(): Promise<NextResponse> {\n  ${s}\n}`,
+  },
+  fetch: {
+    header: '',
+    handler: (i, s) => `export async function handler${i}(): Promise<Response> {\n  ${s}\n}`,
+  },
+};
+
+describe('TypeScript renderers type-check against the frameworks\' own types', () => {
+  it('Express 5, Fastify 5, Koa 3, Hono 4, NestJS 11, Next.js 15 and the fetch Response', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(REPO_ROOT, 'out', 'typed-'));
+    try {
+      const files = Object.entries(TYPED_HANDLERS).map(([framework, { header, handler }]) => {
+        const handlers = cases.map(({ catalog, entry }, i) => handler(i, generated(catalog, entry, framework)));
+        const file = join(dir, `${framework}.ts`);
+        writeFileSync(file, `${header}\n\n${handlers.join('\n\n')}\nexport {};\n`);
+        return file;
+      });
+      const program = ts.createProgram(files, {
+        strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true,
+        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: ['node'],
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      assert.deepEqual(diagnostics, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 const python = pythonWith();
 
 describe('Python renderers', { skip: skipUnless(python !== undefined, 'python3') }, () => {
@@ -187,11 +242,13 @@ describe('Go renderers', { skip: skipUnless(toolchains.go, 'go') }, () => {
         writeFileSync(join(dir, 'handlers.go'), `package main\n\nimport (\n${imports.map((i) => `\t${i}`).join('\n')}\n)\n\n${handlers.join('\n')}`);
         const calls = cases.map((_, i) => framework === 'gin'
           ? `\t{\n\t\trec := httptest.NewRecorder()\n\t\thandler${i}(gin.NewContext(rec))\n\t\treport(rec)\n\t}`
-          : `\t{\n\t\trec := httptest.NewRecorder()\n\t\thandler${i}(rec, httptest.NewRequest("GET", "/", nil))\n\t\treport(rec)\n\t}`).join('\n');
+          // net/http: a real server on loopback, requested over HTTP.
+          : `\t{\n\t\tserver := httptest.NewServer(http.HandlerFunc(handler${i}))\n\t\tresp, err := http.Get(server.URL)\n\t\tif err != nil {\n\t\t\tpanic(err)\n\t\t}\n\t\treportResponse(resp)\n\t\tserver.Close()\n\t}`).join('\n');
         writeFileSync(join(dir, 'main.go'), `package main
 
 import (
 \t"encoding/json"
+\t"net/http"
 \t"net/http/httptest"
 \t"os"
 ${framework === 'gin' ? '\n\t"github.com/gin-gonic/gin"\n' : ''})
@@ -199,9 +256,14 @@ ${framework === 'gin' ? '\n\t"github.com/gin-gonic/gin"\n' : ''})
 var reports []map[string]any
 
 func report(rec *httptest.ResponseRecorder) {
+\treportResponse(rec.Result())
+}
+
+func reportResponse(resp *http.Response) {
 \tvar body any
-\t_ = json.Unmarshal(rec.Body.Bytes(), &body)
-\treports = append(reports, map[string]any{"status": rec.Code, "contentType": rec.Header().Get("Content-Type"), "body": body})
+\t_ = json.NewDecoder(resp.Body).Decode(&body)
+\tresp.Body.Close()
+\treports = append(reports, map[string]any{"status": resp.StatusCode, "contentType": resp.Header.Get("Content-Type"), "retryAfter": resp.Header.Get("Retry-After"), "body": body})
 }
 
 func main() {

@@ -38,7 +38,7 @@ describe('error response code actions', () => {
       "import express from 'express';",
       "app.get('/', (req, res) => {",
       "  if (tooMany) throw new ApiError('RATE_LIMITED');",
-      "  return res.status(429).set('Retry-After', '42').json({",
+      "  res.status(429).set('Retry-After', '42').json({",
       '    success: false,',
       '    error: {',
       "      code: 'RATE_LIMITED',",
@@ -49,6 +49,7 @@ describe('error response code actions', () => {
       "      requestId: 'req_abc123'",
       '    }',
       '  });',
+      '  return;',
       '});',
     ].join('\n'));
   });
@@ -85,7 +86,7 @@ describe('error response code actions', () => {
 
   it('one level deeper after a line that opens a block', () => {
     const { document, list } = actions("import express from 'express';\napp.use((req, res) => { // NOT_FO|UND", 'javascript');
-    assert.match(applied(document, list[0]), /NOT_FOUND\n {2}return res\.status\(404\)/);
+    assert.match(applied(document, list[0]), /NOT_FOUND\n {2}res\.status\(404\)/);
   });
 
   it('in Markdown, the JSON body in a fence; in languages without a renderer, nothing', () => {
@@ -164,7 +165,7 @@ describe('content types and documented headers', () => {
     const problems = setOf(builtin('problem-details'));
     const { document, position } = withCursor("import express from 'express'\nconst t = 'about:bl|ank'");
     const [action] = doCodeActions(document, { start: position, end: position }, problems, { snippetEdits: false });
-    assert.match(applied(document, action), /return res\.status\(500\)\.type\('application\/problem\+json'\)\.json\(\{\n {2}type: 'about:blank',/);
+    assert.match(applied(document, action), /res\.status\(500\)\.type\('application\/problem\+json'\)\.json\(\{\n {2}type: 'about:blank',/);
   });
 
   it('documented headers for the status are sent; headers of other statuses are not', () => {

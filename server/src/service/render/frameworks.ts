@@ -90,11 +90,15 @@ export const FRAMEWORKS: readonly FrameworkTemplate[] = [
   {
     id: 'express', label: 'Express', literal: 'javascript', languages: JS_LANGUAGES,
     detect: /\bfrom\s+['"]express['"]|require\(\s*['"]express['"]\s*\)/,
-    render: (p) => code(
-      `return res.status(${p.status})`,
-      ...p.headers.map((h) => code(`.set('${h.name}', `, quoted("'", h.value), ')')),
-      isJson(p.contentType) ? '' : `.type('${p.contentType}')`,
-      '.json(', body(p, 'javascript'), ');',
+    // Two statements: Express 5's handler type returns void, so `return res.json(…)` does not type-check.
+    render: (p) => lines(p,
+      code(
+        `res.status(${p.status})`,
+        ...p.headers.map((h) => code(`.set('${h.name}', `, quoted("'", h.value), ')')),
+        isJson(p.contentType) ? '' : `.type('${p.contentType}')`,
+        '.json(', body(p, 'javascript'), ');',
+      ),
+      ['return;'],
     ),
   },
   {
