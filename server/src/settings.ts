@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   framework: 'auto',
 };
 
-export const FRAMEWORK_IDS = ['auto', 'express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'fetch', 'fastapi', 'flask', 'django', 'net-http', 'gin', 'spring', 'aspnet', 'rails', 'laravel'] as const;
+export const FRAMEWORK_IDS = ['auto', 'express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'fetch', 'fastapi', 'fastapi-exception', 'flask', 'django', 'net-http', 'gin', 'spring', 'aspnet', 'rails', 'laravel'] as const;
 
 function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;

@@ -169,13 +169,16 @@ describe('Python renderers', { skip: skipUnless(python !== undefined, 'python3')
   for (const framework of FRAMEWORKS.filter((f) => f.literal === 'python')) {
     it(`${framework.label}: every code of every built-in catalog compiles and returns the catalog's response`, () => {
       const snippets = cases.map(({ catalog, entry }) => ({ name: `${catalog.id}/${entry.code}`, code: `def handler():\n    ${generated(catalog, entry, framework.id, '    ')}\n`, want: expected(catalog, entry) }));
-      // Stand-ins record what FastAPI's JSONResponse, Django's JsonResponse and a Flask return value carry.
+      // Stand-ins record what FastAPI's JSONResponse and HTTPException, Django's JsonResponse and a Flask return value carry.
       const driver = String.raw`
 import json, sys
 def JSONResponse(status_code, content, headers=None, media_type="application/json"):
     return {"status": status_code, "body": content, "headers": headers or {}, "contentType": media_type}
 def JsonResponse(data, status=200, headers=None, content_type="application/json"):
     return {"status": status, "body": data, "headers": headers or {}, "contentType": content_type}
+class HTTPException(Exception):
+    def __init__(self, status_code, detail=None, headers=None):
+        self.status_code, self.detail, self.headers = status_code, detail, dict(headers or {})
 def flask_result(result):
     body, status, headers = (result + ({},))[:3] if len(result) == 2 else result
     headers = dict(headers)
@@ -185,7 +188,13 @@ out = []
 for snippet in json.load(sys.stdin):
     scope = {"JSONResponse": JSONResponse, "JsonResponse": JsonResponse}
     exec(compile(snippet, "generated.py", "exec"), scope)
-    result = scope["handler"]()
+    scope["HTTPException"] = HTTPException
+    try:
+        result = scope["handler"]()
+    except HTTPException as raised:
+        # An app's HTTPException handler sends the detail as the body; a Content-Type header wins.
+        content_type = raised.headers.pop("Content-Type", "application/json")
+        result = {"status": raised.status_code, "body": raised.detail, "headers": raised.headers, "contentType": content_type}
     out.append(flask_result(result) if isinstance(result, tuple) else result)
 print(json.dumps(out))
 `;

@@ -125,15 +125,28 @@ server.serve_forever()
 const asgiPython = pythonWith('fastapi', 'django', 'httpx');
 
 describe('generated responses through FastAPI\'s and Django\'s own test clients', { skip: skipUnless(asgiPython !== undefined, 'python3 with fastapi and django') }, () => {
-  for (const framework of ['fastapi', 'django'] as const) {
+  for (const framework of ['fastapi', 'fastapi-exception', 'django'] as const) {
     it(framework, { timeout: 60_000 }, () => {
       const dir = mkdtempSync(join(tmpdir(), `error-catalog-${framework}-`));
       try {
-        const handlers = cases.map(({ catalog, entry }, i) => framework === 'fastapi'
+        const handlers = cases.map(({ catalog, entry }, i) => framework !== 'django'
           ? `@app.get("/c${i}")\ndef c${i}():\n    ${generated(catalog, entry, framework, '    ')}\n`
           : `def c${i}(request):\n    ${generated(catalog, entry, framework, '    ')}\n`).join('\n\n');
         const prelude = framework === 'fastapi'
           ? 'from fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\nfrom fastapi.testclient import TestClient\n\napp = FastAPI()\n'
+          : framework === 'fastapi-exception'
+          // The handler the app registers so that an HTTPException's detail is the whole body.
+          ? `from fastapi import FastAPI, HTTPException
+from fastapi.responses import JSONResponse
+from fastapi.testclient import TestClient
+
+app = FastAPI()
+
+
+@app.exception_handler(HTTPException)
+async def send_detail(request, exc):
+    return JSONResponse(status_code=exc.status_code, content=exc.detail, headers=exc.headers)
+`
           : `import django
 from django.conf import settings
 
@@ -144,7 +157,7 @@ from django.http import JsonResponse
 from django.test import Client
 from django.urls import path
 `;
-        const client = framework === 'fastapi'
+        const client = framework !== 'django'
           ? 'client = TestClient(app)'
           : `urlpatterns = [${cases.map((_, i) => `path("c${i}", c${i})`).join(', ')}]\nclient = Client()`;
         writeFileSync(join(dir, 'app.py'), `import json

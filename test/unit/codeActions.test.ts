@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { doCodeActions, frameworkFor } from '../../server/src/service/languageService';
 import { acme } from '../helpers/acme';
-import { builtin, setOf, withCursor } from '../helpers/catalogs';
+import { builtin, catalogFromYaml, setOf, withCursor } from '../helpers/catalogs';
 
 const set = setOf(acme());
 
@@ -104,6 +104,20 @@ describe('error response code actions', () => {
   });
 });
 
+describe('bad input', () => {
+  it('a placeholder no code fills becomes a tab stop named after it, in valid code', () => {
+    const catalog = catalogFromYaml('id: t\ntitle: T\nenvelope:\n  body: { code: "${code}", tenant: "${tenantId}", trace: "${traceId}" }\ncodes:\n  X:\n    status: 400\n');
+    const { document, position } = withCursor("import express from 'express'\nconst c = 'X|'");
+    const [action] = doCodeActions(document, { start: position, end: position }, setOf(catalog), { snippetEdits: true });
+    const snippet = ((action.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as { snippet: { value: string } }).snippet.value;
+    assert.match(snippet, /tenant: '\$\{10:tenantId\}',\n {2}trace: '\$\{11:traceId\}'/);
+  });
+
+  it('a code missing from the catalog offers nothing', () => {
+    assert.deepEqual(actions("import express from 'express'\nconst c = 'NOT_A_CO|DE'").list, []);
+  });
+});
+
 describe('inside a request handler', () => {
   const fixtures: [string, string][] = [
     ['typescript', "app.get('/users/:id', async (req, res) => {\n  const user = await find(req.params.id);\n  |\n});"],
@@ -138,6 +152,7 @@ describe('framework detection', () => {
     ['javascript', 'module.exports = (req, res) => {}', 'express'],
     ['typescript', 'const x = 1', 'fetch'],
     ['python', 'from fastapi import FastAPI', 'fastapi'],
+    ['python', 'from fastapi import FastAPI, HTTPException\n@app.exception_handler(HTTPException)', 'fastapi-exception'],
     ['python', 'from flask import Flask', 'flask'],
     ['python', 'from django.http import JsonResponse', 'django'],
     ['python', 'print(1)', 'fastapi'],

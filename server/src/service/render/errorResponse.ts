@@ -3,14 +3,14 @@
  * tab stops on what a developer fills in, the code's status, the content type, and the headers
  * the catalog documents for that status (plus `Retry-After` where the code may be retried).
  */
-import { renderBody, wholePlaceholder, placeholderValues } from '../envelope';
+import { collectPlaceholders, placeholderValues, renderBody, wholePlaceholder } from '../envelope';
 import { isRetryable, type Catalog, type CodeEntry } from '../model';
 import { code, Slot, type Code } from './code';
 import { frameworkFor, type FrameworkTemplate, type ResponseHeader } from './frameworks';
 import { renderLiteral, UnrenderableValue } from './literals';
 
 /** Tab stop numbers, shared by the body and the headers so that one edit fills both (`retryAfter`). */
-const TAB = { message: 1, field: 2, details: 3, retryAfter: 4, header: 5 } as const;
+const TAB = { message: 1, field: 2, details: 3, retryAfter: 4, header: 5, unknown: 10 } as const;
 
 export interface ErrorResponse {
   readonly framework: FrameworkTemplate | undefined;
@@ -39,6 +39,11 @@ export function slotValues(catalog: Catalog, entry: CodeEntry): Record<string, u
   if (typeof values.field === 'string') slots.field = new Slot(TAB.field, values.field);
   if (typeof values.details === 'string') slots.details = new Slot(TAB.details, values.details);
   if (typeof values.retryAfter === 'number') slots.retryAfter = new Slot(TAB.retryAfter, values.retryAfter);
+  // A placeholder neither the code nor the defaults fill (`${tenant}`) becomes a tab stop named after it.
+  let next: number = TAB.unknown;
+  for (const name of collectPlaceholders(catalog.envelope.body)) {
+    if (!Object.hasOwn(values, name)) slots[name] = new Slot(next++, name);
+  }
   return slots;
 }
 

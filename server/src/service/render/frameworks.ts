@@ -8,7 +8,7 @@ import { renderLiteral, type LiteralOptions, type OutputLanguage } from './liter
 
 export type FrameworkId =
   | 'express' | 'fastify' | 'koa' | 'hono' | 'nestjs' | 'nextjs' | 'fetch'
-  | 'fastapi' | 'flask' | 'django'
+  | 'fastapi' | 'fastapi-exception' | 'flask' | 'django'
   | 'net-http' | 'gin'
   | 'spring' | 'aspnet' | 'rails' | 'laravel'
   | 'json' | 'yaml';
@@ -150,6 +150,15 @@ export const FRAMEWORKS: readonly FrameworkTemplate[] = [
     render: (p) => isJson(p.contentType)
       ? code('return Response.json(', body(p, 'javascript'), `, { status: ${p.status}`, p.headers.length ? code(', headers: ', jsHeaders(p.headers)) : '', ' });')
       : code('return new Response(JSON.stringify(', body(p, 'javascript'), `), { status: ${p.status}, headers: `, jsHeaders(withContentType(p)), ' });'),
+  },
+  {
+    // FastAPI's own handler wraps an HTTPException's detail in {"detail": …}; raising one keeps the
+    // envelope only where the app registers a handler that returns the detail as the body.
+    id: 'fastapi-exception', label: 'FastAPI (HTTPException)', literal: 'python', languages: ['python'],
+    detect: /exception_handler\(\s*(?:Starlette)?HTTPException\b/,
+    // A Content-Type header wins over the handler's default media type, so other content types travel with the exception.
+    render: (p) => code(`raise HTTPException(status_code=${p.status}, detail=`, body(p, 'python'),
+      p.headers.length || !isJson(p.contentType) ? code(', headers=', pyHeaders(isJson(p.contentType) ? p.headers : withContentType(p))) : '', ')'),
   },
   {
     id: 'fastapi', label: 'FastAPI', literal: 'python', languages: ['python'],
