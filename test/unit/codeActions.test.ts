@@ -3,12 +3,14 @@
  * framework is chosen. The cursor is marked `|` in fixture text.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { doCodeActions, frameworkFor } from '../../server/src/service/languageService';
 import { acme } from '../helpers/acme';
-import { builtin, catalogFromYaml, setOf, withCursor } from '../helpers/catalogs';
+import { builtin, catalogFromYaml, REPO_ROOT, setOf, withCursor } from '../helpers/catalogs';
 
 const set = setOf(acme());
 
@@ -192,5 +194,18 @@ describe('content types and documented headers', () => {
     };
     assert.match(at("import express from 'express'\n'RATE_LIM|ITED'"), /\.set\('Retry-After', '42'\)\.set\('X-RateLimit-Remaining', '0'\)/);
     assert.doesNotMatch(at("import express from 'express'\n'NOT_FO|UND'"), /X-RateLimit-Remaining|Retry-After/);
+  });
+});
+
+describe('the README', () => {
+  it('shows what the quick fix really inserts for its first-use catalog', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const firstUse = readme.slice(readme.indexOf('## First use'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(firstUse)![1].replace(/^ {3}/gm, '');
+    const shown = /```ts\n([\s\S]*?)```/.exec(firstUse)![1].replace(/^ {3}/gm, '').trimEnd();
+    const { document, position } = withCursor("import express from 'express';\napp.get('/', (req, res) => {\n  const code = 'RATE_LIMI|TED';\n});");
+    const [action] = doCodeActions(document, { start: position, end: position }, setOf(catalogFromYaml(yaml)), { snippetEdits: false });
+    const inserted = ((action.edit!.changes![document.uri] as TextEdit[])[0].newText).replace(/^\n {2}/, '').replace(/\n {2}/g, '\n');
+    assert.equal(inserted, shown);
   });
 });
