@@ -7,6 +7,7 @@
 //   node esbuild.mjs --bench       compile the benchmark and its floor server to out/bench
 //   node esbuild.mjs --editor-tests  compile the extension-host suite (test/editor/suite) and its
 //                                  launchers (test/editor/run*.ts) to out/editor
+//   node esbuild.mjs --browser-tests  compile the browser end-to-end tests (test/browser/*.ts) to out/browser
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 const editorTests = process.argv.includes('--editor-tests');
+const browserTests = process.argv.includes('--browser-tests');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -44,7 +46,16 @@ function editorSuiteEntries(dir) {
   return readdirSync(dir).filter((name) => name === 'index.ts' || name.endsWith('.suite.ts')).map((name) => join(dir, name));
 }
 
-const configs = editorTests
+const configs = browserTests
+  ? [{
+      ...common,
+      // Run with node: they drive code-server in Chromium with the packaged .vsix installed.
+      entryPoints: readdirSync('test/browser').filter((name) => name.endsWith('.ts')).map((name) => join('test/browser', name)),
+      outdir: 'out/browser',
+      packages: 'external',
+      sourcemap: true,
+    }]
+  : editorTests
   ? [
       {
         ...common,
@@ -100,6 +111,7 @@ const configs = editorTests
 
 if (tests) rmSync('out/test', { recursive: true, force: true });
 if (editorTests) rmSync('out/editor', { recursive: true, force: true });
+if (browserTests) rmSync('out/browser', { recursive: true, force: true });
 
 if (watch) {
   for (const config of configs) await (await esbuild.context(config)).watch();

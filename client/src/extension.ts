@@ -31,6 +31,8 @@ export interface ErrorCatalogApi {
 }
 
 let client: LanguageClient | undefined;
+/** The catalogs of the latest (re)load, as the server announced them. */
+let latestCatalogs: readonly CatalogSummary[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<ErrorCatalogApi | undefined> {
   const output = vscode.window.createOutputChannel('Error Catalog', { log: true });
@@ -49,7 +51,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
   };
   client = new LanguageClient('errorCatalog', 'Error Catalog', serverOptions, clientOptions);
 
-  let latest: readonly CatalogSummary[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   const catalogsChanged = new vscode.EventEmitter<readonly CatalogSummary[]>();
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
 
   const status = vscode.window.createStatusBarItem('errorCatalog.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Error Catalog';
-  status.command = 'errorCatalog.showOutput';
+  status.command = 'errorCatalog.pickCatalog';
   context.subscriptions.push(status);
 
   const updateStatus = async () => {
@@ -94,15 +95,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     vscode.commands.registerCommand('errorCatalog.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('errorCatalog.insertErrorResponse', () => insertErrorResponse()),
     vscode.commands.registerCommand('errorCatalog.insertErrorHandling', () => insertErrorHandling()),
+    vscode.commands.registerCommand('errorCatalog.explainErrorCode', (code?: string) => explainErrorCode(code)),
+    vscode.commands.registerCommand('errorCatalog.pickCatalog', () => pickCatalog()),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
   );
 
   // Registered before start, so the first load's notification (the ready signal) is never missed.
   context.subscriptions.push(
     client.onNotification(ErrorCatalogMethods.catalogsChanged, (params: CatalogsChangedParams) => {
-      latest = params.catalogs;
+      latestCatalogs = params.catalogs;
       markReady();
-      catalogsChanged.fire(latest);
+      catalogsChanged.fire(latestCatalogs);
       void refreshStatus();
     }),
   );
@@ -114,7 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
     return undefined;
   }
-  return { ready, catalogs: () => latest, onDidChangeCatalogs: catalogsChanged.event };
+  return { ready, catalogs: () => latestCatalogs, onDidChangeCatalogs: catalogsChanged.event };
 }
 
 /** Quick pick over every code of the active file's catalogs, then the error response at the cursor. */
@@ -144,8 +147,8 @@ async function insertErrorResponse(): Promise<void> {
     return;
   }
   const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
-  // The server already indented every line; keep it as written.
-  await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  // The snippet is indented relative to its line, as snippets are: VS Code adds the line's indentation.
+  await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: true, undoStopAfter: true });
 }
 
 /** Picks the client library and the catalog, then adds handling code (and its imports) to the active file. */
@@ -173,6 +176,61 @@ async function insertErrorHandling(): Promise<void> {
   if (!catalog) return;
   const edit = await client.sendRequest<WorkspaceEdit | null>(ErrorCatalogMethods.errorHandling, { uri, variant: variant.id, catalog: catalog.uri });
   if (edit) await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+}
+
+/** The file whose catalogs the commands use: the active editor's, else the first workspace folder's. */
+function currentUri(): string | undefined {
+  return vscode.window.activeTextEditor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+}
+
+/** Quick pick over every code (or the given one), then its full explanation in a Markdown preview. */
+async function explainErrorCode(code?: string): Promise<void> {
+  const uri = currentUri();
+  if (!client || !uri) return;
+  let chosen = typeof code === 'string' ? code : undefined;
+  if (!chosen) {
+    const codes = await client.sendRequest<CodeSummary[]>(ErrorCatalogMethods.codes, { uri });
+    const picked = await vscode.window.showQuickPick(
+      codes.map((c) => ({ label: c.code, description: c.detail, detail: c.catalog })),
+      { placeHolder: 'Error code to explain (search by code, title or status)', matchOnDescription: true, matchOnDetail: true },
+    );
+    chosen = picked?.label;
+  }
+  if (!chosen) return;
+  const markdown = await client.sendRequest<string | null>(ErrorCatalogMethods.explain, { uri, code: chosen });
+  if (!markdown) {
+    void vscode.window.showInformationMessage(`Error Catalog: ${chosen} is not in the catalogs this file uses.`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+}
+
+/** The status bar's action: the catalogs this file uses and every other one; a file opens, a built-in joins the folder's catalogs. */
+async function pickCatalog(): Promise<void> {
+  const uri = currentUri();
+  if (!client || !uri) return;
+  const inUse = await client.sendRequest<CatalogSummary[]>(ErrorCatalogMethods.catalogsForDocument, { uri });
+  const all = latestCatalogs;
+  const used = new Set(inUse.map((c) => c.uri));
+  const items = all.filter((c) => c.id !== 'http-status').map((c) => ({
+    label: `${used.has(c.uri) ? '$(check) ' : ''}${c.title}`,
+    description: `${c.codeCount} codes${c.origin === 'builtin' ? ' · built-in' : ''}${c.errorCount ? ` · ${c.errorCount} errors` : ''}`,
+    detail: c.origin === 'workspace' ? vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri)) : c.uri,
+    catalog: c,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open a catalog file, or use a built-in catalog in this folder' });
+  if (!picked) return;
+  if (picked.catalog.origin === 'workspace') {
+    await vscode.window.showTextDocument(vscode.Uri.parse(picked.catalog.uri));
+    return;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri));
+  const configuration = vscode.workspace.getConfiguration('errorCatalog', folder?.uri);
+  const entries = configuration.get<string[]>('catalogs', []);
+  if (!entries.includes(picked.catalog.uri)) {
+    await configuration.update('catalogs', [...entries, picked.catalog.uri], folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -60,6 +60,11 @@ export interface ErrorHandlingParams {
   readonly catalog: string;
 }
 
+export interface ExplainParams {
+  readonly uri: string;
+  readonly code: string;
+}
+
 export const ErrorCatalogMethods = {
   /** Server → client notification, sent after every (re)load: the client's ready signal and status bar source. */
   catalogsChanged: 'errorCatalog/catalogsChanged',
@@ -75,4 +80,6 @@ export const ErrorCatalogMethods = {
   handlingOptions: 'errorCatalog/handlingOptions',
   /** Client → server request: a workspace edit that adds error handling code for a catalog (or null). */
   errorHandling: 'errorCatalog/errorHandling',
+  /** Client → server request: the full explanation of a code, as Markdown (or null). */
+  explain: 'errorCatalog/explain',
 } as const;

@@ -26,6 +26,7 @@ import {
   type CatalogSummary,
   type CodeSummary,
   type ErrorHandlingParams,
+  type ExplainParams,
   type ErrorResponseParams,
   type ErrorResponseResult,
   type HandlingOptionsResult,
@@ -37,6 +38,7 @@ import {
   doComplete,
   doHover,
   errorHandlingEdit,
+  explainCode,
   errorResponseInsert,
   HANDLING_VARIANTS,
   handlingCodeActions,
@@ -362,6 +364,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!hit) return null;
       const insert = errorResponseInsert(document, document.offsetAt(params.position), hit, set, settings.framework === 'auto' ? undefined : settings.framework);
       return insert ?? null;
+    }));
+
+  connection.onRequest(ErrorCatalogMethods.explain, (params: ExplainParams, token) =>
+    runSafe<string | null>(log, 'explain', null, token, async () => {
+      const { set } = await setFor(params.uri);
+      const [hit, ...rest] = set.findCode(params.code);
+      return hit ? explainCode(hit, set, rest.map((h) => h.catalog)) : null;
     }));
 
   connection.onRequest(ErrorCatalogMethods.catalogsForDocument, (params: CatalogsForDocumentParams, token) =>

@@ -209,3 +209,14 @@ describe('the README', () => {
     assert.equal(inserted, shown);
   });
 });
+
+describe('snippet indentation', () => {
+  it('snippets are indented relative to their line, which editors add back; plain text is absolute', () => {
+    const fixture = "import express from 'express';\napp.get('/', (req, res) => {\n    if (x) use('NOT_FO|UND');\n});";
+    const snippet = actions(fixture, 'typescript', { snippetEdits: true }).list[0];
+    const value = ((snippet.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as { snippet: { value: string } }).snippet.value;
+    assert.match(value, /^\nres\.status\(404\)\.json\(\{\n {4}success: false,/);
+    const plain = actions(fixture).list[0];
+    assert.match((plain.edit!.changes![plain.edit!.changes ? Object.keys(plain.edit!.changes)[0] : ''] as TextEdit[])[0].newText, /^\n {4}res\.status\(404\)\.json\(\{\n {8}success: false,/);
+  });
+});

@@ -83,17 +83,32 @@ export function indentUnit(document: TextDocument): string {
  * Where generated statements go: a blank line is replaced; otherwise a new line after the
  * cursor's line, indented like it (one level deeper after a line that opens a block).
  */
-export function insertionPoint(document: TextDocument, offset: number): { range: Range; prefix: string; indent: string; unit: string } {
+export interface InsertionPoint {
+  readonly range: Range;
+  /** Text before the generated code: a line break and indentation, or the blank line's indentation. */
+  readonly prefix: string;
+  /** Indentation of the generated code's first line. */
+  readonly indent: string;
+  /** One level of indentation in the document. */
+  readonly unit: string;
+  /**
+   * Whitespace before the insertion point on its line. Editors add it to every line of an inserted
+   * snippet after the first, so snippets carry their indentation relative to it.
+   */
+  readonly snippetBase: string;
+}
+
+export function insertionPoint(document: TextDocument, offset: number): InsertionPoint {
   const line = lineAt(document.getText(), offset);
   const indent = /^\s*/.exec(line.text)?.[0] ?? '';
   const unit = indentUnit(document);
   const start = document.positionAt(line.start);
   const end = { line: start.line, character: line.text.length };
-  if (line.text.trim() === '') return { range: { start, end }, prefix: indent, indent, unit };
+  if (line.text.trim() === '') return { range: { start, end }, prefix: indent, indent, unit, snippetBase: '' };
   // A trailing comment does not hide the `{` or `:` that opens a block.
   const code = line.text.replace(/\s(?:\/\/|#).*$/, '');
   const deeper = /[{(:[]\s*$/.test(code) ? indent + unit : indent;
-  return { range: { start: end, end }, prefix: `\n${deeper}`, indent: deeper, unit };
+  return { range: { start: end, end }, prefix: `\n${deeper}`, indent: deeper, unit, snippetBase: indent };
 }
 
 /** The error response for a code, ready to insert at the cursor; for languages with no renderer, the JSON body where that is valid text. */
@@ -109,7 +124,9 @@ export function errorResponseInsert(document: TextDocument, offset: number, hit:
     else return undefined;
   }
   const full = code(point.prefix, generated);
-  return { range: point.range, snippet: toSnippet(full), text: toPlainText(full) };
+  const snippet = toSnippet(full);
+  const relative = point.snippetBase ? snippet.split('\n').map((line, i) => (i > 0 && line.startsWith(point.snippetBase) ? line.slice(point.snippetBase.length) : line)).join('\n') : snippet;
+  return { range: point.range, snippet: relative, text: toPlainText(full) };
 }
 
 export function doCodeActions(document: TextDocument, range: Range, set: CatalogSet, options: CodeActionOptions): CodeAction[] {

@@ -8,6 +8,7 @@ import {
   CompletionItemKind,
   CompletionItemTag,
   InsertTextFormat,
+  InsertTextMode,
   MarkupKind,
   type CompletionItem,
   type CompletionList,
@@ -149,6 +150,8 @@ function bodyCompletions(document: TextDocument, offset: number, set: CatalogSet
       detail: codeDetail(hit, set),
       sortText: `${preferred.has(hit.entry) ? 'a' : 'b'}${rank.toString().padStart(5, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
+      // The body is already indented for its line; the editor must not indent it again.
+      insertTextMode: InsertTextMode.asIs,
       insertText: snippet,
       data: { uri: document.uri } satisfies CompletionData,
     });

@@ -47,12 +47,43 @@ scenario('one-catalog', () => {
 
   test('the commands exist and run', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['errorCatalog.reload', 'errorCatalog.showOutput']) assert.ok(commands.includes(command), `${command} is registered`);
+    for (const command of ['errorCatalog.reload', 'errorCatalog.showOutput', 'errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling', 'errorCatalog.explainErrorCode', 'errorCatalog.pickCatalog']) {
+      assert.ok(commands.includes(command), `${command} is registered`);
+    }
     const extension = await extensionApi();
     const reloaded = catalogsChangeWhere(extension, () => true);
     await vscode.commands.executeCommand('errorCatalog.reload');
     assert.equal(catalogAt(await reloaded, 'api.errors.yaml')?.codeCount, 2, 'the reload reports the catalog again');
     await vscode.commands.executeCommand('errorCatalog.showOutput');
+  });
+
+  test('the quick fix on a code inserts its error response, indented where it goes', async () => {
+    const editor = await vscode.window.showTextDocument(app);
+    const at = positionOf(app, 'RATE_LIMITED', 4);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', app.uri, new vscode.Range(at, at));
+    const fix = actions.find((action) => action.title === 'Return RATE_LIMITED (429) error response');
+    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+    const before = app.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    try {
+      const after = app.getText();
+      const line = at.line + 1;
+      const inserted = after.split('\n').slice(line, line + 12).join('\n');
+      assert.match(inserted, /^ {2}return Response\.json\(\{\n {4}error: \{\n {6}code: 'RATE_LIMITED',\n {6}message: 'You are sending requests too quickly\.'/, inserted);
+      assert.match(inserted, /\}, \{ status: 429, headers: \{ 'Retry-After': '60' \} \}\);/, inserted);
+      assert.equal(after.replace(`${inserted}\n`, '').length <= before.length, true);
+    } finally {
+      await vscode.commands.executeCommand('undo');
+      if (editor.document.getText() !== before) await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.equal(app.getText(), before, 'the fixture is back as it was');
+  });
+
+  test('Explain Error Code opens the full explanation as Markdown', async () => {
+    await vscode.commands.executeCommand('errorCatalog.explainErrorCode', 'RATE_LIMITED');
+    const explanation = vscode.workspace.textDocuments.find((document) => document.languageId === 'markdown' && document.getText().startsWith('**`RATE_LIMITED`**'));
+    assert.ok(explanation, vscode.workspace.textDocuments.map((document) => document.uri.toString()).join(', '));
+    assert.ok(explanation.getText().includes('429 Too Many Requests'));
   });
 
   test('a code added to the catalog on disk is hovered after the reload', async () => {
