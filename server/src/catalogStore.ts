@@ -64,8 +64,9 @@ export class CatalogStore {
     if (!this.builtinCatalogs) {
       this.builtinCatalogs = new Map();
       for (const { path, text } of this.fs.readBuiltins()) {
-        const result = loadCatalog(path, text, { origin: 'builtin', validate: false });
-        if (result.catalog) this.builtinCatalogs.set(result.catalog.id, { ...result.catalog, uri: `builtin:${result.catalog.id}` });
+        const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.errors\.ya?ml$/, '');
+        const result = loadCatalog(`builtin:${id}`, text, { origin: 'builtin', validate: false, sourceUri: URI.file(path).toString() });
+        if (result.catalog) this.builtinCatalogs.set(result.catalog.id, result.catalog);
         else this.log.error(`Built-in catalog ${path} did not load: ${result.problems.map((p) => p.message).join(' ')}`);
       }
     }

@@ -39,6 +39,7 @@ import {
   doHover,
   errorHandlingEdit,
   explainCode,
+  findDefinition,
   errorResponseInsert,
   HANDLING_VARIANTS,
   handlingCodeActions,
@@ -182,6 +183,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         completionProvider: {
           triggerCharacters: ['"', "'", '`', '.', ':', '='],
@@ -287,6 +289,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const { settings, set } = await setFor(document.uri);
     if (!settings.hover.enabled) return null;
     return doHover(document, params.position, set, { statuses: settings.hover.statuses });
+  }));
+
+  connection.onDefinition((params, token) => runSafe(log, 'definition', [], token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { set } = await setFor(document.uri);
+    return findDefinition(document, params.position, set);
   }));
 
   const supportsItemDefaults = () => {

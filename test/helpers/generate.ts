@@ -27,7 +27,7 @@ export function generatedCatalog(count: number): Catalog {
   return {
     id: 'generated', title: 'Generated API', origin: 'workspace', uri: 'file:///w/generated.errors.yaml',
     envelope: { contentType: 'application/json', body: { error: { code: '${code}', message: '${message}' } }, optional: [], headers: [], examples: [] },
-    statuses: new Map(), codes, rangeOf: () => ({ start: 0, end: 0 }),
+    statuses: new Map(), codes, rangeOf: () => ({ start: 0, end: 0 }), positionAt: () => ({ line: 0, character: 0 }), sourceUri: 'file:///w/generated.errors.yaml',
   };
 }
 

@@ -32,6 +32,8 @@ export interface LoadOptions {
   readonly knownStatuses?: ReadonlySet<number>;
   /** Skip the JSON Schema check, for catalogs the test suite has already validated (the built-ins). */
   readonly validate?: boolean;
+  /** The URI of the file, when `uri` names the catalog otherwise (`builtin:connectify`). */
+  readonly sourceUri?: string;
 }
 
 let validator: ValidateFunction | undefined;
@@ -76,7 +78,26 @@ export function loadCatalog(uri: string, text: string, options: LoadOptions = {}
   // never hides another: a quoted status and an unregistered one are reported together.
   problems.push(...semanticProblems(syntax, options));
   if (!schemaValid || problems.some((p) => p.severity === 'error')) return { problems };
-  return { catalog: buildCatalog(uri, syntax, options), problems };
+  return { catalog: buildCatalog(uri, text, syntax, options), problems };
+}
+
+/** Offset to line and character, with line starts computed on first use. */
+function positionsOf(text: string): (offset: number) => { line: number; character: number } {
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
 }
 
 export function lineOf(text: string, offset: number): number {
@@ -331,7 +352,7 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
 }
 
 /** The model of a catalog whose value passed the schema and the semantic checks. */
-function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions): Catalog {
+function buildCatalog(uri: string, text: string, syntax: CatalogSyntax, options: LoadOptions): Catalog {
   const raw = syntax.value as RawCatalog;
   const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
   // Entries are built field by field: object spread is several times slower on catalogs of 100,000 codes,
@@ -388,6 +409,8 @@ function buildCatalog(uri: string, syntax: CatalogSyntax, options: LoadOptions):
     origin: options.origin ?? 'workspace',
     uri,
     rangeOf: at,
+    positionAt: positionsOf(text),
+    sourceUri: options.sourceUri ?? uri,
   };
 }
 

@@ -17,3 +17,4 @@ export { toPlainText, toSnippet, Slot } from './render/code';
 export * from './model';
 export { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './handlingActions';
 export { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingPlan, type HandlingVariant } from './render/handling';
+export { findDefinition } from './definition';

@@ -92,6 +92,10 @@ export interface Catalog {
    * Computed on first use: positions need a second, slower parse that valid files never pay for otherwise.
    */
   readonly rangeOf: (path: readonly (string | number)[], part?: 'key' | 'value') => OffsetRange;
+  /** The line and character of an offset in the catalog file. */
+  readonly positionAt: (offset: number) => { line: number; character: number };
+  /** The file the catalog was read from, as a URI (for a built-in, its file in the extension). */
+  readonly sourceUri: string;
 }
 
 /** Problems found in a catalog file, by stable code: quick fixes and tests match on these, never on messages. */

@@ -79,6 +79,15 @@ scenario('one-catalog', () => {
     assert.equal(app.getText(), before, 'the fixture is back as it was');
   });
 
+  test('go to definition on a code lands on its entry in the catalog file', async () => {
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', app.uri, positionOf(app, 'RATE_LIMITED', 4));
+    const ours = locations.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetRange } : l)).filter((l) => l.uri.path.endsWith('/api.errors.yaml'));
+    assert.equal(ours.length, 1, JSON.stringify(locations));
+    const catalog = await vscode.workspace.openTextDocument(ours[0].uri);
+    assert.equal(catalog.getText(ours[0].range), 'RATE_LIMITED');
+    assert.equal(catalog.lineAt(ours[0].range.start.line).text, '  RATE_LIMITED:');
+  });
+
   test('Explain Error Code opens the full explanation as Markdown', async () => {
     await vscode.commands.executeCommand('errorCatalog.explainErrorCode', 'RATE_LIMITED');
     const explanation = vscode.workspace.textDocuments.find((document) => document.languageId === 'markdown' && document.getText().startsWith('**`RATE_LIMITED`**'));
