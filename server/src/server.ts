@@ -34,7 +34,9 @@ import {
 import { runSafe } from './runSafe';
 import {
   codeDetail,
+  diagnosticFixes,
   doCodeActions,
+  doValidation,
   doComplete,
   doHover,
   errorHandlingEdit,
@@ -45,6 +47,7 @@ import {
   handlingCodeActions,
   handlingVariantsFor,
   resolveCompletion,
+  SourceDiagnosticCode,
   type HandlingVariant,
   type CompletionData,
 } from './service/languageService';
@@ -144,7 +147,78 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   const notifyCatalogsChanged = () => {
     void connection.sendNotification(ErrorCatalogMethods.catalogsChanged, { catalogs: store.summaries() });
+    // Codes, statuses and shapes may have changed under every open file.
+    for (const document of documents.all()) scheduleValidation(document, 0);
   };
+
+  // ---- diagnostics in source files: debounced per document, stale passes dropped ----
+  const pendingValidation = new Map<string, NodeJS.Timeout>();
+  const loggedSkips = new Set<string>();
+  const loggedPatterns = new Set<string>();
+  const MAX_VALIDATED_LENGTH = 1024 * 1024;
+
+  /** Why a document is not checked (too large, minified, binary), or undefined to check it. */
+  const skipReason = (text: string): string | undefined => {
+    if (text.length > MAX_VALIDATED_LENGTH) return 'it is larger than 1 MB';
+    if (text.includes('\0')) return 'it looks binary';
+    const lines = text.split('\n', 50);
+    if (lines.some((line) => line.length > 10_000) || (text.length > 50_000 && text.length / Math.max(1, text.split('\n').length) > 500)) return 'it looks minified';
+    return undefined;
+  };
+
+  const compilePatterns = (sources: readonly string[]): RegExp[] => sources.flatMap((source) => {
+    try {
+      return [new RegExp(source)];
+    } catch (error) {
+      if (!loggedPatterns.has(source)) {
+        loggedPatterns.add(source);
+        log.warn(`Setting errorCatalog.codePatterns: "${source}" is not a valid regular expression (${(error as Error).message}); it is ignored.`);
+      }
+      return [];
+    }
+  });
+
+  const validate = async (uri: string) => {
+    const document = documents.get(uri);
+    const path = pathOf(uri);
+    if (!document || (path && (store.isCatalogPath(path) || CATALOG_FILE.test(path)))) return;
+    const version = document.version;
+    const text = document.getText();
+    const reason = skipReason(text);
+    if (reason) {
+      if (!loggedSkips.has(uri)) {
+        loggedSkips.add(uri);
+        log.info(`Not checking ${uri} for error codes: ${reason}.`);
+      }
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const { settings, set } = await setFor(uri);
+    if (documents.get(uri)?.version !== version) return;
+    const rules = settings.diagnostics;
+    const diagnostics = doValidation(document, set, {
+      severity: {
+        [SourceDiagnosticCode.UnknownCode]: rules.unknownCode,
+        [SourceDiagnosticCode.StatusMismatch]: rules.statusMismatch,
+        [SourceDiagnosticCode.EnvelopeShape]: rules.envelopeShape,
+        [SourceDiagnosticCode.DeprecatedCode]: rules.deprecatedCode,
+      },
+      functions: settings.codeFunctions,
+      patterns: compilePatterns(settings.codePatterns),
+    });
+    // A newer version is on its way: this pass is stale.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  /** Checks a document a little after the last change, so typing is never held up by it. */
+  function scheduleValidation(document: TextDocument, delay = 250): void {
+    clearTimeout(pendingValidation.get(document.uri));
+    pendingValidation.set(document.uri, setTimeout(() => {
+      pendingValidation.delete(document.uri);
+      validate(document.uri).catch((error) => log.error(`Checking ${document.uri} failed: ${(error as Error).stack}`));
+    }, delay));
+  }
 
   const scanFolder = async (folder: WorkspaceFolder) => {
     const path = pathOf(folder.uri);
@@ -251,7 +325,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const pendingCatalogEdits = new Map<string, NodeJS.Timeout>();
   documents.onDidChangeContent(({ document }) => {
     const path = pathOf(document.uri);
-    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) return;
+    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) {
+      scheduleValidation(document);
+      return;
+    }
     clearTimeout(pendingCatalogEdits.get(path));
     pendingCatalogEdits.set(path, setTimeout(() => {
       pendingCatalogEdits.delete(path);
@@ -264,7 +341,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }, 150));
   });
   documents.onDidClose(({ document }) => {
+    clearTimeout(pendingValidation.get(document.uri));
+    pendingValidation.delete(document.uri);
+    loggedSkips.delete(document.uri);
     const path = pathOf(document.uri);
+    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!path) return;
     // A pending re-validation of the closed buffer must not land after the file is re-read from disk.
     clearTimeout(pendingCatalogEdits.get(path));
@@ -331,6 +412,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
         insertResponseCommand: clientCommands.find((c) => c === 'errorCatalog.insertErrorResponse'),
       }),
+      ...diagnosticFixes(document, params.context.diagnostics, set),
       ...handlingCodeActions(document, params.range, set),
     ];
   }));

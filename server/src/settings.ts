@@ -15,7 +15,21 @@ export interface Settings {
   readonly completion: { readonly enabled: boolean; readonly maxItems: number };
   /** The framework generated responses are written for; `auto` detects it from each file. */
   readonly framework: string;
+  /** Severity of each source diagnostic rule. */
+  readonly diagnostics: {
+    readonly unknownCode: RuleSeverity;
+    readonly statusMismatch: RuleSeverity;
+    readonly envelopeShape: RuleSeverity;
+    readonly deprecatedCode: RuleSeverity;
+  };
+  /** Functions and constructors whose first argument is an error code (`ApiError`, `errors.New`). */
+  readonly codeFunctions: readonly string[];
+  /** Regular expressions whose first capture group is an error code. */
+  readonly codePatterns: readonly string[];
 }
+
+export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 export const BUILTIN_IDS = ['connectify', 'details-array', 'success-meta', 'error-code-map', 'dashed-codes', 'problem-details', 'http-status'] as const;
 
@@ -26,6 +40,9 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true, statuses: true },
   completion: { enabled: true, maxItems: 100 },
   framework: 'auto',
+  diagnostics: { unknownCode: 'warning', statusMismatch: 'warning', envelopeShape: 'warning', deprecatedCode: 'hint' },
+  codeFunctions: [],
+  codePatterns: [],
 };
 
 export const FRAMEWORK_IDS = ['auto', 'express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'fetch', 'fastapi', 'fastapi-exception', 'flask', 'django', 'net-http', 'gin', 'spring', 'aspnet', 'rails', 'laravel'] as const;
@@ -55,9 +72,23 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
     return parsed ?? fallback;
   };
   const maxItems = typeof completion.maxItems === 'number' && completion.maxItems >= 1 ? Math.min(Math.floor(completion.maxItems), 5000) : undefined;
+  const diagnostics = record(value.diagnostics);
+  const severity = (name: keyof Settings['diagnostics']) => {
+    const given = diagnostics[name];
+    const parsed = typeof given === 'string' && (RULE_SEVERITIES as readonly string[]).includes(given) ? (given as RuleSeverity) : undefined;
+    return check(`diagnostics.${name}`, given, parsed, DEFAULT_SETTINGS.diagnostics[name]);
+  };
   const framework = typeof value.framework === 'string' && (FRAMEWORK_IDS as readonly string[]).includes(value.framework) ? value.framework : undefined;
   return {
     framework: check('framework', value.framework, framework, DEFAULT_SETTINGS.framework),
+    diagnostics: {
+      unknownCode: severity('unknownCode'),
+      statusMismatch: severity('statusMismatch'),
+      envelopeShape: severity('envelopeShape'),
+      deprecatedCode: severity('deprecatedCode'),
+    },
+    codeFunctions: check('codeFunctions', value.codeFunctions, stringArray(value.codeFunctions), DEFAULT_SETTINGS.codeFunctions),
+    codePatterns: check('codePatterns', value.codePatterns, stringArray(value.codePatterns), DEFAULT_SETTINGS.codePatterns),
     catalogs: check('catalogs', value.catalogs, stringArray(value.catalogs), DEFAULT_SETTINGS.catalogs),
     builtins: check('builtins', value.builtins, stringArray(value.builtins), DEFAULT_SETTINGS.builtins),
     exclude: [...DEFAULT_SETTINGS.exclude, ...check('exclude', value.exclude, stringArray(value.exclude), [])],

@@ -1,0 +1,145 @@
+/**
+ * Where a document uses error codes as values: members of an error body (`code: 'X'`,
+ * `"error_code": "X"`, `error_code='X'`, `'code' => 'X'`), arguments of the functions the user
+ * names (`new ApiError('X')`), and matches of the user's patterns. Never inside comments:
+ * diagnostics, references and rename all read usages from here, so they agree.
+ */
+
+export interface CodeUsage {
+  /** The code as written (the string's content). */
+  readonly value: string;
+  /** Offsets of the code's text (inside the quotes). */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'member' | 'call' | 'pattern';
+  /** For members: the key and its offset. */
+  readonly key?: string;
+  readonly keyStart?: number;
+}
+
+export interface UsageOptions {
+  /** Member names whose value is a code (`code`, `error_code`, `type`). */
+  readonly codeKeys: readonly string[];
+  /** Functions and constructors whose first argument is a code (`ApiError`, `errors.New`). */
+  readonly functions: readonly string[];
+  /** Regular expressions whose first capture group is a code. */
+  readonly patterns: readonly RegExp[];
+}
+
+type CommentStyle = 'c' | 'hash' | 'c-and-hash' | 'none';
+
+const COMMENT_STYLE: Readonly<Record<string, CommentStyle>> = {
+  typescript: 'c', typescriptreact: 'c', javascript: 'c', javascriptreact: 'c', go: 'c', java: 'c', kotlin: 'c', csharp: 'c',
+  rust: 'c', swift: 'c', dart: 'c', scala: 'c', jsonc: 'c', json: 'c', vue: 'c', svelte: 'c',
+  python: 'hash', ruby: 'hash', yaml: 'hash', elixir: 'hash', php: 'c-and-hash',
+};
+
+/** Languages of prose, where a code is mentioned, never used as a value. */
+export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
+
+/**
+ * The comment ranges of a document, found by a lexer that knows strings, so that `//` inside
+ * `'http://…'` is not a comment. Sorted by start.
+ */
+export function commentRanges(text: string, languageId: string): [number, number][] {
+  const style = COMMENT_STYLE[languageId] ?? 'c';
+  const ranges: [number, number][] = [];
+  const slashes = style === 'c' || style === 'c-and-hash';
+  const hash = style === 'hash' || style === 'c-and-hash';
+  const python = languageId === 'python';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (slashes && ch === '/' && next === '/') {
+      const end = text.indexOf('\n', i);
+      ranges.push([i, end < 0 ? text.length : end]);
+      i = end < 0 ? text.length : end;
+    } else if (slashes && ch === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      ranges.push([i, end < 0 ? text.length : end + 2]);
+      i = end < 0 ? text.length : end + 2;
+    } else if (hash && ch === '#' && !(languageId === 'yaml' && i > 0 && !/\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      ranges.push([i, end < 0 ? text.length : end]);
+      i = end < 0 ? text.length : end;
+    } else if (python && (text.startsWith('"""', i) || text.startsWith("'''", i))) {
+      const end = text.indexOf(text.slice(i, i + 3), i + 3);
+      i = end < 0 ? text.length : end + 3;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      // YAML plain scalars may hold an apostrophe (`don't`): only quotes that open a value start strings there.
+      if (languageId === 'yaml' && ch === "'" && i > 0 && /\w/.test(text[i - 1])) { i++; continue; }
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '\n' && ch !== '`') break;
+        j++;
+      }
+      i = j + 1;
+    } else {
+      i++;
+    }
+  }
+  return ranges;
+}
+
+export function insideRanges(ranges: readonly [number, number][], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (ranges[mid][1] <= offset) low = mid + 1;
+    else if (ranges[mid][0] > offset) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every code usage in a document, in order of position. */
+export function findCodeUsages(text: string, languageId: string, options: UsageOptions, comments = commentRanges(text, languageId)): CodeUsage[] {
+  if (PROSE_LANGUAGES.has(languageId)) return [];
+  const usages: CodeUsage[] = [];
+  const seen = new Set<number>();
+  const add = (usage: CodeUsage) => {
+    if (seen.has(usage.start) || insideRanges(comments, usage.start)) return;
+    seen.add(usage.start);
+    usages.push(usage);
+  };
+  if (options.codeKeys.length > 0) {
+    const keys = options.codeKeys.map(escapeRegExp).join('|');
+    // Java's Map.of pairs a quoted key and its value with a comma, Kotlin's mapOf with `to`.
+    const extra = languageId === 'java' ? '|(?<=["\'])\\s*,' : languageId === 'kotlin' ? '|\\s+to' : '';
+    // key, optionally quoted; `:`, `=`, `=>` or `:=`; a quoted value on the same line.
+    const member = new RegExp(`(?<![\\w$.])(["']?)(${keys})\\1\\s*(?::=|=>|:|=(?!=)${extra})\\s*(["'\`])((?:\\\\.|(?!\\3)[^\\n\\\\])*)\\3`, 'gi');
+    for (const m of text.matchAll(member)) {
+      const valueStart = (m.index ?? 0) + m[0].length - m[4].length - 1;
+      add({ value: m[4], start: valueStart, end: valueStart + m[4].length, kind: 'member', key: m[2], keyStart: (m.index ?? 0) + m[1].length });
+    }
+    if (languageId === 'yaml') {
+      // YAML values need no quotes: `code: RATE_LIMITED`.
+      const plain = new RegExp(`^([ \\t]*(?:- )?)(${keys}):[ \\t]+([^\\s"'#][^\\s#]*)[ \\t]*(?:#.*)?$`, 'gim');
+      for (const m of text.matchAll(plain)) {
+        const valueStart = (m.index ?? 0) + m[0].indexOf(m[3], m[1].length + m[2].length + 1);
+        add({ value: m[3], start: valueStart, end: valueStart + m[3].length, kind: 'member', key: m[2], keyStart: (m.index ?? 0) + m[1].length });
+      }
+    }
+  }
+  for (const name of options.functions) {
+    const call = new RegExp(`(?<![\\w$])(?:new\\s+)?${escapeRegExp(name)}\\s*\\(\\s*(["'\`])((?:\\\\.|(?!\\1)[^\\n\\\\])*)\\1`, 'g');
+    for (const m of text.matchAll(call)) {
+      const valueStart = (m.index ?? 0) + m[0].length - m[2].length - 1;
+      add({ value: m[2], start: valueStart, end: valueStart + m[2].length, kind: 'call' });
+    }
+  }
+  for (const pattern of options.patterns) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (const m of text.matchAll(global)) {
+      if (m[1] === undefined || m[1] === '') continue;
+      const valueStart = (m.index ?? 0) + m[0].indexOf(m[1]);
+      add({ value: m[1], start: valueStart, end: valueStart + m[1].length, kind: 'pattern' });
+    }
+  }
+  return usages.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,236 @@
+/**
+ * Diagnostics in source files: unknown codes, codes sent with the wrong status, bodies that do
+ * not have the catalog's envelope shape, and deprecated codes. Only where a workspace catalog
+ * applies, and only on values that are codes (see codeUsages.ts). Each diagnostic carries a
+ * stable `code` and the data its quick fix needs; fixes dispatch on the code, never the message.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CatalogSet, CodeHit } from './catalogSet';
+import { commentRanges, findCodeUsages, type CodeUsage, type UsageOptions } from './codeUsages';
+import { placeholderPath } from './envelope';
+import { docsUrlOf } from './explain';
+import { editDistance } from './catalogLoader';
+import { normalizeCode, statusNumberAt } from './textScan';
+
+export enum SourceDiagnosticCode {
+  UnknownCode = 'unknown-code',
+  StatusMismatch = 'status-mismatch',
+  EnvelopeShape = 'envelope-shape',
+  DeprecatedCode = 'deprecated-code',
+}
+
+export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+export interface DiagnosticsOptions extends Pick<UsageOptions, 'functions' | 'patterns'> {
+  readonly severity: Readonly<Record<SourceDiagnosticCode, RuleSeverity>>;
+}
+
+export const DEFAULT_RULE_SEVERITY: Readonly<Record<SourceDiagnosticCode, RuleSeverity>> = {
+  [SourceDiagnosticCode.UnknownCode]: 'warning',
+  [SourceDiagnosticCode.StatusMismatch]: 'warning',
+  [SourceDiagnosticCode.EnvelopeShape]: 'warning',
+  [SourceDiagnosticCode.DeprecatedCode]: 'hint',
+};
+
+const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** What quick fixes need, carried in `Diagnostic.data`. */
+export type FixData =
+  | { readonly rule: SourceDiagnosticCode.UnknownCode; readonly suggestions: readonly string[] }
+  | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly code: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusStart: number; readonly statusEnd: number; readonly alternatives: readonly string[] }
+  | { readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly code: string; readonly bodyStart: number; readonly bodyEnd: number }
+  | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly replacement?: string };
+
+/** Names under which bodies carry codes: the catalogs' own, and the common ones a wrong shape uses. */
+function codeKeysOf(set: CatalogSet): string[] {
+  const keys = new Set(['code', 'error_code', 'errorCode']);
+  for (const catalog of set.catalogs) {
+    const path = placeholderPath(catalog.envelope.body, 'code');
+    if (path) keys.add(path[path.length - 1]);
+  }
+  return [...keys];
+}
+
+/** Whether text looks like the codes of these catalogs (`RATE_LIMITED`, `AUTH-401`, a URI), so that unrelated values are left alone. */
+function looksLikeCode(value: string, set: CatalogSet): boolean {
+  if (value.length < 2 || value.length > 200) return false;
+  const codes = set.catalogs.flatMap((c) => [...c.codes.keys()].slice(0, 50));
+  const upper = /^[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*$/;
+  if (codes.length > 0 && codes.every((c) => upper.test(c))) return upper.test(value);
+  if (codes.some((c) => /^[a-z][a-z0-9+.-]*:/.test(c))) return /^[a-z][a-z0-9+.-]*:\S+$/.test(value);
+  return /^[A-Za-z][\w.:/-]*$/.test(value);
+}
+
+/** Known codes a mistyped one most likely meant: same letters ignoring case and separators, else the nearest few. */
+export function suggestionsFor(value: string, set: CatalogSet): string[] {
+  const same = set.findNormalized(value).map((h) => h.entry.code);
+  if (same.length > 0) return [...new Set(same)];
+  const target = normalizeCode(value);
+  const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
+  const scored: [string, number][] = [];
+  for (const catalog of set.catalogs) {
+    for (const code of catalog.codes.keys()) {
+      const candidate = normalizeCode(code);
+      if (Math.abs(candidate.length - target.length) > limit) continue;
+      const distance = editDistance(target, candidate);
+      if (distance <= limit) scored.push([code, distance]);
+    }
+  }
+  return scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([code]) => code);
+}
+
+interface Container {
+  readonly open: number;
+  close: number;
+  /** The key the container is the value of (`error` in `error: {`), if any. */
+  readonly key?: string;
+  /** The call or assignment it is the argument of, when that is where a response body goes. */
+  readonly isBody: boolean;
+}
+
+/** Calls and assignments whose argument is a response body. */
+const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode)\s*\(?\s*$|^\s*return\s*$/;
+
+/** Objects and arrays of a document, with the keys they are the values of. */
+function containersOf(text: string, comments: readonly [number, number][]): Container[] {
+  const containers: Container[] = [];
+  const stack: Container[] = [];
+  let comment = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (comment < comments.length && comments[comment][1] <= i) comment++;
+    if (comment < comments.length && comments[comment][0] <= i) { i = comments[comment][1] - 1; continue; }
+    const ch = text[i];
+    if (ch === '"' || ch === "'" || ch === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (ch === '{' || ch === '[') {
+      const before = text.slice(Math.max(0, i - 120), i);
+      const key = /(["']?)([\w$-]+)\1\s*(?::|=>|=)\s*(?:[\w.]*\{)?\s*$/.exec(before.replace(/(?:map\[string\]any|gin\.H|new)\s*$/, ''))?.[2];
+      const container: Container = { open: i, close: text.length, key, isBody: BODY_BEFORE.test(before.split('\n').pop() ?? '') };
+      containers.push(container);
+      stack.push(container);
+    } else if (ch === '}' || ch === ']') {
+      const container = stack.pop();
+      if (container) container.close = i + 1;
+    }
+  }
+  return containers;
+}
+
+/** The keys directly inside a container (nested containers and strings blanked out first). */
+function directKeys(text: string, container: Container): string[] {
+  let inner = text.slice(container.open + 1, container.close - 1);
+  let previous = '';
+  while (previous !== inner) {
+    previous = inner;
+    inner = inner.replace(/\{[^{}]*\}|\[[^[\]]*\]/g, (m) => ' '.repeat(m.length));
+  }
+  return [...inner.matchAll(/(?:^|[,{\s])(["']?)([\w$-]+)\1\s*(?::(?!:)|=>)/g)].map((m) => m[2]);
+}
+
+function statusAround(text: string, usage: CodeUsage, body: Container | undefined, set: CatalogSet): { status: number; start: number; end: number } | undefined {
+  // Before the body in the same statement: `res.status(400).json(`, `JSONResponse(status_code=400, content=`.
+  const from = body?.open ?? usage.start;
+  const statementStart = Math.max(text.lastIndexOf(';', from - 1) + 1, text.lastIndexOf('\n\n', from - 1) + 1, from - 400);
+  let found: { status: number; start: number; end: number } | undefined;
+  for (const m of text.slice(statementStart, from).matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {
+    const offset = statementStart + (m.index ?? 0);
+    const mention = statusNumberAt(text, offset + 1, (s) => set.reasonOf(s));
+    if (mention) found = { status: mention.status, start: mention.start, end: mention.end };
+  }
+  if (found || !body) return found;
+  // After the body: `}, 400)` (Flask, Hono, Django, Laravel) or `}, { status: 400 }` (Next.js, Response.json).
+  const after = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*[=:]\s*)?([1-5]\d\d)\b/.exec(text.slice(body.close, body.close + 80));
+  if (!after) return undefined;
+  const start = body.close + after[0].length - 3;
+  return { status: Number(after[1]), start, end: start + 3 };
+}
+
+/** All diagnostics of a source document. Empty unless a workspace catalog applies. */
+export function doValidation(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Diagnostic[] {
+  if (!set.catalogs.some((c) => c.origin === 'workspace')) return [];
+  const text = document.getText();
+  const comments = commentRanges(text, document.languageId);
+  const usages = findCodeUsages(text, document.languageId, { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns }, comments);
+  if (usages.length === 0) return [];
+  let containers: Container[] | undefined;
+  const containersAt = (offset: number) => {
+    containers ??= containersOf(text, comments);
+    return containers.filter((c) => c.open < offset && offset < c.close);
+  };
+  const diagnostics: Diagnostic[] = [];
+  const push = (rule: SourceDiagnosticCode, usage: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
+    const level = options.severity[rule];
+    if (level === 'off') return;
+    const href = hit ? docsUrlOf(hit.entry, hit.catalog) : undefined;
+    diagnostics.push({
+      range: { start: document.positionAt(usage.start), end: document.positionAt(usage.end) },
+      severity: SEVERITY[level],
+      source: 'error-catalog',
+      code: rule,
+      ...(href ? { codeDescription: { href } } : {}),
+      message,
+      ...(tags ? { tags } : {}),
+      data,
+    });
+  };
+
+  for (const usage of usages) {
+    const hits = set.findCode(usage.value);
+    if (hits.length === 0) {
+      const suggestions = suggestionsFor(usage.value, set);
+      if (suggestions.length === 0 && !looksLikeCode(usage.value, set)) continue;
+      const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
+      push(SourceDiagnosticCode.UnknownCode, usage,
+        `${usage.value} is not a code of ${titles}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        { rule: SourceDiagnosticCode.UnknownCode, suggestions });
+      continue;
+    }
+    const hit = hits[0];
+    if (hit.entry.deprecated) {
+      const replacement = hit.entry.replacedBy;
+      push(SourceDiagnosticCode.DeprecatedCode, usage,
+        `${usage.value} is deprecated${typeof hit.entry.deprecated === 'string' ? `: ${hit.entry.deprecated}` : '.'}${replacement ? ` Use ${replacement} instead.` : ''}`,
+        { rule: SourceDiagnosticCode.DeprecatedCode, replacement }, hit, [DiagnosticTag.Deprecated]);
+    }
+    if (usage.kind !== 'member') continue;
+    const enclosing = containersAt(usage.start);
+    const bodyIndex = enclosing.findIndex((c) => c.isBody);
+    const body = bodyIndex >= 0 ? enclosing[bodyIndex] : undefined;
+    const sent = statusAround(text, usage, body, set);
+    if (sent && sent.status !== hit.entry.status) {
+      const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
+      push(SourceDiagnosticCode.StatusMismatch, usage,
+        `${usage.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but this response sends ${sent.status}.`,
+        { rule: SourceDiagnosticCode.StatusMismatch, code: usage.value, codeStatus: hit.entry.status, sentStatus: sent.status, statusStart: sent.start, statusEnd: sent.end, alternatives }, hit);
+    }
+    if (!body) continue;
+    // The shape check: the code's place in the body, and the body's required members.
+    const codePath = placeholderPath(hit.catalog.envelope.body, 'code') ?? [];
+    const foundPath = [...enclosing.slice(bodyIndex + 1).map((c) => c.key ?? '?'), usage.key ?? ''];
+    const expected = codePath.join('.');
+    let problem: string | undefined;
+    if (foundPath.join('.') !== expected) {
+      problem = `The code is at \`${foundPath.join('.')}\`, but ${hit.catalog.title} bodies carry it at \`${expected}\`.`;
+    } else {
+      const optional = new Set(hit.catalog.envelope.optional);
+      const required = Object.keys(hit.catalog.envelope.body).filter((k) => !optional.has(k) && !k.includes('${'));
+      const present = new Set(directKeys(text, body));
+      const missing = required.filter((k) => !present.has(k));
+      if (missing.length > 0) problem = `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${hit.catalog.title} bodies always have.`;
+    }
+    if (problem) {
+      push(SourceDiagnosticCode.EnvelopeShape, usage, problem,
+        { rule: SourceDiagnosticCode.EnvelopeShape, code: usage.value, bodyStart: body.open, bodyEnd: body.close }, hit);
+    }
+  }
+  return diagnostics;
+}
+

@@ -1,0 +1,151 @@
+/**
+ * Diagnostics in source files and their quick fixes: unknown codes, status mismatches,
+ * envelope shapes, deprecated codes; never in comments, never from built-ins alone.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { commentRanges, DEFAULT_RULE_SEVERITY, diagnosticFixes, doValidation, SourceDiagnosticCode, type DiagnosticsOptions } from '../../server/src/service/languageService';
+import { acme } from '../helpers/acme';
+import { builtin, setOf } from '../helpers/catalogs';
+
+const set = setOf(acme());
+const OPTIONS: DiagnosticsOptions = { severity: DEFAULT_RULE_SEVERITY, functions: ['ApiError', 'errors.New'], patterns: [/raiseError\(:(\w+)\)/] };
+
+function check(text: string, languageId = 'typescript', options = OPTIONS, catalogs = set) {
+  const document = TextDocument.create(`file:///w/src/file.${languageId}`, languageId, 1, text);
+  const diagnostics = doValidation(document, catalogs, options);
+  return { document, diagnostics, summary: diagnostics.map((d) => [d.code, document.getText(d.range)]) };
+}
+
+function applyFix(document: TextDocument, diagnostic: Diagnostic, title: string): string {
+  const actions = diagnosticFixes(document, [diagnostic], set);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, actions.map((a) => a.title).join(' | '));
+  return TextDocument.applyEdits(document, action.edit!.changes![document.uri] as TextEdit[]);
+}
+
+describe('unknown codes', () => {
+  const fixtures: [language: string, text: string][] = [
+    ['typescript', "res.json({ success: false, error: { code: 'VALIDATON_ERROR' }, meta: {} })"],
+    ['javascript', "const body = { error: { code: 'VALIDATON_ERROR' } };"],
+    ['typescriptreact', "<Error code='VALIDATON_ERROR' />;\nconst x = { code: 'VALIDATON_ERROR' };"],
+    ['python', "return JSONResponse(status_code=422, content={'error': {'code': 'VALIDATON_ERROR'}})"],
+    ['go', 'c.JSON(422, gin.H{"error": gin.H{"code": "VALIDATON_ERROR"}})'],
+    ['java', 'return ResponseEntity.status(422).body(Map.of("error", Map.of("code", "VALIDATON_ERROR")));'],
+    ['kotlin', 'val body = mapOf("code" to "x")\nthrow ApiError("VALIDATON_ERROR")'],
+    ['csharp', 'return Results.Json(new { error = new { code = "VALIDATON_ERROR" } }, statusCode: 422);'],
+    ['ruby', "render json: { error: { code: 'VALIDATON_ERROR' } }, status: 422"],
+    ['php', "return response()->json(['error' => ['code' => 'VALIDATON_ERROR']], 422);"],
+    ['rust', 'let e = ErrorBody { code: "VALIDATON_ERROR" };'],
+    ['json', '{ "error": { "code": "VALIDATON_ERROR" } }'],
+    ['jsonc', '// fixture\n{ "error": { "code": "VALIDATON_ERROR" } }'],
+    ['yaml', 'error:\n  code: VALIDATON_ERROR\n'],
+  ];
+  for (const [language, text] of fixtures) {
+    it(`${language}: flags the typo and suggests VALIDATION_ERROR`, () => {
+      const { diagnostics, summary } = check(text, language);
+      const unknown = diagnostics.filter((d) => d.code === SourceDiagnosticCode.UnknownCode);
+      assert.ok(unknown.length >= 1, JSON.stringify(summary));
+      assert.equal(summary.find(([code]) => code === 'unknown-code')![1], 'VALIDATON_ERROR');
+      assert.match(String(unknown[0].message), /Did you mean VALIDATION_ERROR\?/);
+      assert.equal(unknown[0].source, 'error-catalog');
+    });
+  }
+
+  it('the fix is insensitive to case and separators', () => {
+    for (const typo of ['validation-error', 'ValidationError', 'validation_error']) {
+      const { document, diagnostics } = check(`const b = { error: { code: '${typo}' } };`);
+      assert.equal(applyFix(document, diagnostics[0], 'Change to VALIDATION_ERROR'), "const b = { error: { code: 'VALIDATION_ERROR' } };");
+    }
+  });
+
+  it('configured functions and patterns are checked too', () => {
+    assert.deepEqual(check("throw new ApiError('RATE_LIMTED');\nerrors.New(\"NOT_FOUNDD\")\nraiseError(:AUTH_0001)").summary, [
+      ['unknown-code', 'RATE_LIMTED'], ['unknown-code', 'NOT_FOUNDD'], ['unknown-code', 'AUTH_0001'],
+    ]);
+  });
+
+  it('never in comments, prose or unrelated strings', () => {
+    assert.deepEqual(check("// code: 'VALIDATON_ERROR'\n/* { code: 'VALIDATON_ERROR' } */\nconst url = 'http://x'; // code: 'NOPE_CODE'").summary, []);
+    assert.deepEqual(check("# {'code': 'VALIDATON_ERROR'}", 'python').summary, []);
+    assert.deepEqual(check("Use `{ code: 'VALIDATON_ERROR' }`", 'markdown').summary, []);
+    assert.deepEqual(check("log('VALIDATON_ERROR'); const coupon = { code: 'summer-sale-2024' };").summary, []);
+  });
+
+  it('never from the built-in catalogs alone', () => {
+    assert.deepEqual(check("res.json({ error: { code: 'NOT_A_CODE' } })", 'typescript', OPTIONS, setOf(builtin('success-meta'))).summary, []);
+  });
+
+  it('each rule can be turned off or given its own severity', () => {
+    const off = check("const b = { error: { code: 'VALIDATON_ERROR' } };", 'typescript', { ...OPTIONS, severity: { ...DEFAULT_RULE_SEVERITY, 'unknown-code': 'off' } });
+    assert.deepEqual(off.summary, []);
+    const error = check("const b = { error: { code: 'VALIDATON_ERROR' } };", 'typescript', { ...OPTIONS, severity: { ...DEFAULT_RULE_SEVERITY, 'unknown-code': 'error' } });
+    assert.equal(error.diagnostics[0].severity, 1);
+  });
+});
+
+describe('status mismatch', () => {
+  const text = "res.status(400).json({ success: false, error: { code: 'RATE_LIMITED' }, meta: { requestId: 'r' } });";
+
+  it('flags a code sent with another status, with its docs link', () => {
+    const { diagnostics, summary } = check(text);
+    assert.deepEqual(summary, [['status-mismatch', 'RATE_LIMITED']]);
+    assert.match(String(diagnostics[0].message), /RATE_LIMITED is sent with 429 Too Many Requests, but this response sends 400\./);
+    assert.deepEqual(diagnostics[0].codeDescription, { href: 'https://docs.acme.test/errors#RATE_LIMITED' });
+  });
+
+  it('fixes either side', () => {
+    const { document, diagnostics } = check(text);
+    assert.equal(applyFix(document, diagnostics[0], 'Send 429 Too Many Requests, the status of RATE_LIMITED'), text.replace('400', '429'));
+  });
+
+  it('finds the status after the body too, and agrees when it matches', () => {
+    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 404", 'python').summary, []);
+    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 409", 'python').summary, [['status-mismatch', 'NOT_FOUND']]);
+    const { document, diagnostics } = check("return c.json({ success: false, error: { code: 'NOT_FOUND' }, meta: {} }, 422);");
+    assert.equal(applyFix(document, diagnostics[0], 'Use VALIDATION_ERROR, a 422 code'), "return c.json({ success: false, error: { code: 'VALIDATION_ERROR' }, meta: {} }, 422);");
+  });
+});
+
+describe('envelope shape', () => {
+  it('flags a code in the wrong place and rewrites the body in the catalog\'s shape', () => {
+    const text = "app.get('/', (req, res) => {\n  res.status(404).json({ error_code: 'NOT_FOUND' });\n});";
+    const { document, diagnostics, summary } = check(text);
+    assert.deepEqual(summary, [['envelope-shape', 'NOT_FOUND']]);
+    assert.match(String(diagnostics[0].message), /The code is at `error_code`, but Acme API bodies carry it at `error\.code`\./);
+    const fixed = applyFix(document, diagnostics[0], 'Rewrite the body in the Acme API envelope');
+    assert.equal(fixed, "app.get('/', (req, res) => {\n  res.status(404).json({\n    success: false,\n    error: {\n      code: 'NOT_FOUND',\n      message: 'Resource does not exist'\n    },\n    meta: {\n      requestId: 'req_abc123'\n    }\n  });\n});");
+    assert.deepEqual(check(fixed).summary, [], 'the rewritten body passes');
+  });
+
+  it('flags a body without a required member', () => {
+    const { diagnostics } = check("res.status(404).json({ error: { code: 'NOT_FOUND' } });");
+    assert.equal(diagnostics.length, 1);
+    assert.match(String(diagnostics[0].message), /lacks `success`, `meta`/);
+  });
+
+  it('leaves objects that are not response bodies alone', () => {
+    assert.deepEqual(check("throw new ApiError({ code: 'NOT_FOUND' });\nconst e = { code: 'NOT_FOUND' };").summary, []);
+  });
+});
+
+describe('deprecated codes', () => {
+  it('are tagged deprecated, with the replacement as the fix', () => {
+    const text = "res.status(429).json({ success: false, error: { code: 'OLD_LIMIT' }, meta: {} });";
+    const { document, diagnostics, summary } = check(text);
+    assert.deepEqual(summary, [['deprecated-code', 'OLD_LIMIT']]);
+    assert.deepEqual(diagnostics[0].tags, [2]);
+    assert.equal(applyFix(document, diagnostics[0], 'Replace with RATE_LIMITED'), text.replace('OLD_LIMIT', 'RATE_LIMITED'));
+  });
+});
+
+describe('comment ranges', () => {
+  it('know strings, so a URL is not a comment', () => {
+    const text = "const u = 'http://x'; // real\nconst s = \"/* not */\"; /* real */";
+    assert.deepEqual(commentRanges(text, 'typescript').map(([s, e]) => text.slice(s, e)), ['// real', '/* real */']);
+    const py = "x = '# not'  # real\n\"\"\"doc # not\"\"\"";
+    assert.deepEqual(commentRanges(py, 'python').map(([s, e]) => py.slice(s, e)), ['# real']);
+  });
+});
