@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { lineOf, loadCatalog } from './service/catalogLoader';
+import { languageOfPath } from './service/references';
 import { catalogFilesFor } from './service/catalogScope';
 import { CatalogSet } from './service/catalogSet';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from './service/model';
@@ -49,6 +50,8 @@ interface FolderState {
   discovered: string[];
   configured: string[];
   configuredBuiltins: string[];
+  /** Source files (by extension) found on the same walk, for references and rename. */
+  sources: string[];
 }
 
 export class CatalogStore {
@@ -101,6 +104,7 @@ export class CatalogStore {
     }
     const isConfigured = configuredGlobs.length > 0 ? picomatch(configuredGlobs, { dot: true }) : () => false;
     const discovered: string[] = [];
+    const sources: string[] = [];
     let visited = 0;
     const walk = async (dir: string, relative: string): Promise<void> => {
       let entries: Awaited<ReturnType<CatalogFileSystem['readDirectory']>>;
@@ -117,6 +121,7 @@ export class CatalogStore {
         if (entry.isDirectory) await walk(path, rel);
         else if (entry.isFile && CATALOG_FILE.test(entry.name)) discovered.push(path);
         else if (entry.isFile && isConfigured(rel)) configured.push(path);
+        else if (entry.isFile && languageOfPath(entry.name) !== undefined) sources.push(path);
       }
     };
     await walk(folderPath, '');
@@ -124,7 +129,7 @@ export class CatalogStore {
       this.log.warn(`Stopped looking for catalogs in ${folderPath} after ${MAX_ENTRIES_PER_FOLDER} entries. Add large folders to errorCatalog.exclude, or name catalogs in errorCatalog.catalogs.`);
     }
     const previous = this.folders.get(folderPath);
-    this.folders.set(folderPath, { path: folderPath, excluded, discovered, configured, configuredBuiltins });
+    this.folders.set(folderPath, { path: folderPath, excluded, discovered, configured, configuredBuiltins, sources });
     const changed = new Set<string>([...(previous?.discovered ?? []), ...(previous?.configured ?? [])]);
     for (const path of [...discovered, ...configured]) {
       changed.add(path);
@@ -164,6 +169,33 @@ export class CatalogStore {
     folder.discovered.push(path);
     this.setCache.clear();
     return true;
+  }
+
+  /** Every source file of every workspace folder. */
+  sourceFiles(): string[] {
+    return [...this.folders.values()].flatMap((f) => f.sources);
+  }
+
+  /** Keeps the source file list current as files come and go. */
+  trackSource(path: string, exists: boolean): void {
+    const folder = this.folderOf(path);
+    if (!folder || languageOfPath(path) === undefined || CATALOG_FILE.test(path)) return;
+    const relative = path.slice(folder.path.length).replace(/^\/+/, '');
+    const parts = relative.split('/');
+    if (parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')))) return;
+    const known = folder.sources.includes(path);
+    if (exists && !known) folder.sources.push(path);
+    if (!exists && known) folder.sources = folder.sources.filter((p) => p !== path);
+  }
+
+  /** The loaded catalog of a catalog file, if it has a good version. */
+  catalogAt(path: string): Catalog | undefined {
+    return this.files.get(path)?.good;
+  }
+
+  /** Every loaded catalog: the workspace's, then the built-ins. */
+  allCatalogs(): Catalog[] {
+    return [...[...this.files.values()].flatMap((f) => (f.good ? [f.good] : [])), ...this.builtins().values()];
   }
 
   removeFile(path: string): void {

@@ -15,6 +15,8 @@ export async function runSafe<T>(log: ErrorLog, name: string, fallback: T, token
     const result = await work();
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
+    // An answer the handler chose (a refused rename, say) goes to the client as it is.
+    if (error instanceof ResponseError) return error as ResponseError<void>;
     const e = error as Error;
     log.error(`${name} failed: ${e?.message ?? String(error)}\n${e?.stack ?? ''}`);
     return fallback;

@@ -19,29 +19,19 @@
  * Prints every test and a last line `N passed, M failed`; exits 1 if a test failed or a scenario
  * gave no result.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, get, type Server } from 'node:http';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import {
+  CODE_SERVER_VERSION, deadline, Failure, launchChromium, prepareState, prerequisitesPresent, runLauncher, startCodeServer, tempRoot, watchPage,
+  type CodeServer,
+} from '../helpers/codeServer';
 import { checkBuilt, closingLine, copyFixture, REPO_ROOT, report, selectedScenarios, TESTS_ENTRY, type EditorTestSummary, type ScenarioOutcome } from './scenarios';
 
-const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
-const CODE_SERVER = join(REPO_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCENARIO_TIMEOUT_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS ?? 120_000);
-const STARTUP_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 10_000;
 const KEEP = process.env.EDITOR_TEST_KEEP === '1';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-  // Resolve no host name but the loopback address: the workbench never reaches past this machine.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 /** User settings: no start page, no update checks, no automatic type downloads by TypeScript. */
 const USER_SETTINGS = {
@@ -57,18 +47,6 @@ const USER_SETTINGS = {
   'npm.fetchOnlinePackageInfo': false,
   'git.enabled': false,
 };
-
-class Failure extends Error {}
-
-/** A promise that rejects after `ms` (a safety net) unless settled first; `clear()` disarms it. */
-function deadline(ms: number, what: string): { promise: Promise<never>; clear(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Failure(`${what} did not happen within ${ms / 1000} s`)), ms);
-  });
-  promise.catch(() => {});
-  return { promise, clear: () => clearTimeout(timer) };
-}
 
 // ---- the results server: the suite POSTs its summary to /results/<scenario> ----
 
@@ -129,114 +107,6 @@ async function startResultsServer(): Promise<ResultsServer> {
   };
 }
 
-// ---- code-server ----
-
-interface CodeServer {
-  readonly process: ChildProcess;
-  readonly port: number;
-  /** Rejects when the process exits (before `stop()`). */
-  readonly exited: Promise<never>;
-  log(): string;
-  stop(): Promise<void>;
-}
-
-const running = new Set<CodeServer>();
-
-/** Sends `signal` to the whole process group (code-server, its server process and file watcher, the extension host and its children). */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
-
-async function startCodeServer(stateDir: string, workspace: string, env: NodeJS.ProcessEnv): Promise<CodeServer> {
-  const userData = join(stateDir, 'user-data');
-  const extensions = join(stateDir, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  mkdirSync(extensions, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const config = join(stateDir, 'config.yaml');
-  writeFileSync(config, 'auth: none\ncert: false\n');
-
-  const args = [
-    '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--config', config,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--user-data-dir', userData, '--extensions-dir', extensions, '--ignore-last-opened',
-    workspace,
-  ];
-  // Its own process group, so stopping it stops everything it started.
-  // XDG folders in the state folder too: code-server keeps its logs and heartbeat there, not in ~.
-  const xdg = { XDG_DATA_HOME: join(stateDir, 'data'), XDG_CONFIG_HOME: join(stateDir, 'config'), XDG_CACHE_HOME: join(stateDir, 'cache') };
-  const child = spawn(realpathSync(CODE_SERVER), args, { cwd: stateDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...xdg } });
-  let output = '';
-  let stopping = false;
-  const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code, signal) => {
-      if (!stopping) reject(new Failure(`code-server exited (code ${code}, signal ${signal}):\n${output.slice(-3000)}`));
-    });
-    child.once('error', (error) => reject(new Failure(`code-server could not start: ${error.message}`)));
-  });
-  exited.catch(() => {});
-
-  const listening = new Promise<number>((resolve) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-
-  const server: CodeServer = {
-    process: child,
-    port: 0,
-    exited,
-    log: () => output,
-    stop: async () => {
-      running.delete(server);
-      if (stopping) return;
-      stopping = true;
-      if (child.exitCode === null && child.signalCode === null) {
-        const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        signalGroup(child.pid!, 'SIGTERM');
-        const limit = deadline(STOP_TIMEOUT_MS, 'code-server stopping');
-        await Promise.race([gone, limit.promise]).catch(() => {});
-        limit.clear();
-      }
-      // Whatever of the group outlived code-server itself (file watcher, extension host, language server).
-      signalGroup(child.pid!, 'SIGKILL');
-    },
-  };
-  running.add(server);
-
-  const startup = deadline(STARTUP_TIMEOUT_MS, 'code-server listening');
-  try {
-    const port = await Promise.race([listening, exited, startup.promise]);
-    (server as { port: number }).port = port;
-    await Promise.race([healthy(port), exited, startup.promise]);
-  } catch (error) {
-    await server.stop();
-    throw error;
-  } finally {
-    startup.clear();
-  }
-  return server;
-}
-
-/** Resolves once code-server answers its health check. */
-function healthy(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    get(`http://127.0.0.1:${port}/healthz`, (res) => {
-      res.resume();
-      if (res.statusCode === 200) resolve();
-      else reject(new Failure(`code-server's /healthz answered ${res.statusCode}`));
-    }).on('error', (error) => reject(new Failure(`code-server does not answer HTTP: ${error.message}`)));
-  });
-}
-
 // ---- one scenario ----
 
 async function runScenario(scenario: string, root: string, results: ResultsServer): Promise<ScenarioOutcome> {
@@ -250,12 +120,8 @@ async function runScenario(scenario: string, root: string, results: ResultsServe
   let browser: Browser | undefined;
   const consoleLines: string[] = [];
   try {
-    server = await startCodeServer(stateDir, workspace, {
-      ...process.env,
-      EDITOR_TEST_RESULTS_URL: results.url(scenario),
-      // No extension gallery: the workbench then never asks one for anything.
-      EXTENSIONS_GALLERY: '{}',
-    });
+    prepareState(stateDir, USER_SETTINGS);
+    server = await startCodeServer(stateDir, workspace, { EDITOR_TEST_RESULTS_URL: results.url(scenario) });
     const remote = (path: string) => `vscode-remote://127.0.0.1:${server!.port}${path}`;
     const payload = [
       ['extensionDevelopmentPath', remote(REPO_ROOT)],
@@ -264,14 +130,9 @@ async function runScenario(scenario: string, root: string, results: ResultsServe
     const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     const summary = results.next(scenario);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage();
-    page.on('console', (message) => {
-      consoleLines.push(`[${message.type()}] ${message.text()}`);
-      if (consoleLines.length > 200) consoleLines.shift();
-    });
-    const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Failure('the workbench page crashed'))));
-    crashed.catch(() => {});
+    const crashed = watchPage(page, consoleLines);
     await page.goto(url);
 
     const limit = deadline(SCENARIO_TIMEOUT_MS, 'the suite reporting its results');
@@ -294,19 +155,12 @@ async function runScenario(scenario: string, root: string, results: ResultsServe
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(CODE_SERVER)) {
-    console.error(`code-server ${CODE_SERVER_VERSION} is not installed (${CODE_SERVER} is missing): run scripts/install-code-server.sh`);
-    return 1;
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium is missing (${CHROMIUM}): install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH`);
-    return 1;
-  }
+  if (!prerequisitesPresent()) return 1;
   checkBuilt();
   const scenarios = selectedScenarios(process.argv.slice(2));
 
   const started = Date.now();
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-editor-')));
+  const root = tempRoot('editor');
   const results = await startResultsServer();
   const outcomes: ScenarioOutcome[] = [];
   try {
@@ -327,19 +181,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-// Stop code-server on Ctrl-C too, so no server or file watcher outlives the run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const server of running) signalGroup(server.process.pid!, 'SIGKILL');
-    process.exit(130);
-  });
-}
-
-main().then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    console.error((error as Error)?.stack ?? error);
-    for (const server of running) signalGroup(server.process.pid!, 'SIGKILL');
-    process.exitCode = 1;
-  },
-);
+runLauncher(main);

@@ -171,7 +171,7 @@ describe('envelope completions', () => {
     assert.ok(['NOT_FOUND', 'USER_NOT_FOUND'].includes(first.label));
     const notFound = list.items.find((i) => i.label === 'NOT_FOUND')!;
     assert.equal(notFound.insertTextFormat, 2);
-    assert.equal(notFound.insertText, "{\n  success: false,\n  error: {\n    code: 'NOT_FOUND',\n    message: '${1:Resource does not exist}'\n  \\},\n  meta: {\n    requestId: 'req_abc123'\n  \\}\n\\}");
+    assert.equal(notFound.insertText, "{\n  success: false,\n  error: {\n    code: 'NOT_FOUND',\n    message: '${1:Resource does not exist}'\n  \\},\n  meta: {\n    requestId: '${5:req_abc123}'\n  \\}\n\\}");
     assert.equal(notFound.labelDetails?.detail, ' error body');
   });
 

@@ -48,7 +48,7 @@ export type FixData =
   | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly replacement?: string };
 
 /** Names under which bodies carry codes: the catalogs' own, and the common ones a wrong shape uses. */
-function codeKeysOf(set: CatalogSet): string[] {
+export function codeKeysOf(set: CatalogSet): string[] {
   const keys = new Set(['code', 'error_code', 'errorCode']);
   for (const catalog of set.catalogs) {
     const path = placeholderPath(catalog.envelope.body, 'code');

@@ -7,7 +7,8 @@ import { renderBody } from './envelope';
 import { codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
 import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from './model';
 
-const MAX_LIST_ITEMS = 5;
+/** Hovers stay short: the first few causes and steps, the rest behind the docs link. */
+const MAX_LIST_ITEMS = 3;
 
 function shortList(title: string, items: readonly string[]): string[] {
   if (items.length === 0) return [];
@@ -71,8 +72,9 @@ export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Cata
     const policy = catalog.statuses.get(entry.status)?.retry ?? set.standard?.statuses.get(entry.status)?.retry;
     lines.push('', `**Retryable**${policy ? ` ${describeRetry(policy) ?? ''}`.trimEnd() : ''}.`);
   }
-  lines.push('', codeBlock('json', compactJson(renderBody(catalog, entry))));
+  // The catalog and the docs link come before the example, so they show without scrolling.
   lines.push('', sourceLine(catalog, docsUrlOf(entry, catalog)));
+  lines.push('', codeBlock('json', compactJson(renderBody(catalog, entry), 72)));
   if (alsoIn.length > 0) lines.push('', `Also defined in: ${alsoIn.map((c) => `*${escapeMarkdown(c.title)}*`).join(', ')}`);
   return lines.join('\n');
 }

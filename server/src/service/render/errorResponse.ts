@@ -10,7 +10,7 @@ import { frameworkFor, type FrameworkTemplate, type ResponseHeader } from './fra
 import { renderLiteral, UnrenderableValue } from './literals';
 
 /** Tab stop numbers, shared by the body and the headers so that one edit fills both (`retryAfter`). */
-const TAB = { message: 1, field: 2, details: 3, retryAfter: 4, header: 5, unknown: 10 } as const;
+const TAB = { message: 1, field: 2, details: 3, retryAfter: 4, requestId: 5, timestamp: 6, header: 7, unknown: 10 } as const;
 
 export interface ErrorResponse {
   readonly framework: FrameworkTemplate | undefined;
@@ -39,6 +39,9 @@ export function slotValues(catalog: Catalog, entry: CodeEntry): Record<string, u
   if (typeof values.field === 'string') slots.field = new Slot(TAB.field, values.field);
   if (typeof values.details === 'string') slots.details = new Slot(TAB.details, values.details);
   if (typeof values.retryAfter === 'number') slots.retryAfter = new Slot(TAB.retryAfter, values.retryAfter);
+  // Example request ids and times must not ship as constants: they are tab stops to replace.
+  if (typeof values.requestId === 'string') slots.requestId = new Slot(TAB.requestId, values.requestId);
+  if (typeof values.timestamp === 'string') slots.timestamp = new Slot(TAB.timestamp, values.timestamp);
   // A placeholder neither the code nor the defaults fill (`${tenant}`) becomes a tab stop named after it.
   let next: number = TAB.unknown;
   for (const name of collectPlaceholders(catalog.envelope.body)) {
