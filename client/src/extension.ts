@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
     // Commands the server may put in code actions: they need VS Code's quick picks.
-    initializationOptions: { clientCommands: ['errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling'] },
+    initializationOptions: { clientCommands: ['errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling', 'errorCatalog.showReferences'] },
   };
   client = new LanguageClient('errorCatalog', 'Error Catalog', serverOptions, clientOptions);
 
@@ -97,6 +97,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     vscode.commands.registerCommand('errorCatalog.insertErrorHandling', () => insertErrorHandling()),
     vscode.commands.registerCommand('errorCatalog.explainErrorCode', (code?: string) => explainErrorCode(code)),
     vscode.commands.registerCommand('errorCatalog.pickCatalog', () => pickCatalog()),
+    // The catalog's reference-count lenses open the references of their code.
+    vscode.commands.registerCommand('errorCatalog.showReferences', (uri: string, position: { line: number; character: number }) =>
+      vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character))),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
   );
 
