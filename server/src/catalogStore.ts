@@ -81,6 +81,11 @@ export class CatalogStore {
     return this.builtins().get('http-status');
   }
 
+  /** The HTTP status catalog's reason phrases, by status. */
+  standardReasons(): Map<number, string> {
+    return new Map([...(this.standard()?.statuses.values() ?? [])].flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : [])));
+  }
+
   knownStatuses(): Set<number> {
     return new Set(this.standard()?.statuses.keys() ?? []);
   }
@@ -225,7 +230,7 @@ export class CatalogStore {
     if (text.length > MAX_CATALOG_BYTES) {
       file.problems = [{ code: CatalogProblemCode.Syntax, severity: 'error', message: `This catalog is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB and is not read. Split it into several catalog files.`, range: { start: 0, end: 1 } }];
     } else {
-      const result = loadCatalog(uri, text, { knownStatuses: this.knownStatuses() });
+      const result = loadCatalog(uri, text, { knownStatuses: this.knownStatuses(), standardReasons: this.standardReasons() });
       file.problems = result.problems;
       if (result.catalog) file.good = result.catalog;
     }

@@ -6,6 +6,7 @@ import {
   ResponseError,
   CodeActionKind,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -64,7 +65,7 @@ import {
   type HandlingVariant,
   type CompletionData,
 } from './service/languageService';
-import type { Catalog, CatalogProblem } from './service/model';
+import { CatalogProblemCode, type Catalog, type CatalogProblem } from './service/model';
 import { excludeGlobs, readSettings, type Settings } from './settings';
 
 export interface RuntimeEnvironment {
@@ -108,6 +109,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let ready: Promise<void> = Promise.resolve();
   /** Drops cached reference counts (set once the navigation handlers exist). */
   let forgetCounts: () => void = () => {};
+  /** Hints on catalog codes no workspace file uses, by catalog file. */
+  const unusedHints = new Map<string, Diagnostic[]>();
   /** Commands the client itself implements (VS Code's quick picks); standalone clients have none. */
   let clientCommands: string[] = [];
 
@@ -158,6 +161,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       code: p.code,
       message: p.message,
     }));
+    // Unused-code hints describe the version being served; while the file has errors they wait.
+    if (!state.problems.some((p) => p.severity === 'error')) diagnostics.push(...(unusedHints.get(path) ?? []));
     void connection.sendDiagnostics({ uri, diagnostics });
   };
 
@@ -609,9 +614,46 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }
     return counts;
   };
+  /**
+   * Recounts references a second after the last change, and marks the codes of each workspace
+   * catalog that no file uses. A catalog none of whose codes is used yet (an API not called from
+   * this workspace) gets no hints: every code would be one.
+   */
+  let unusedTimer: NodeJS.Timeout | undefined;
+  const refreshUnusedHints = () => {
+    clearTimeout(unusedTimer);
+    unusedTimer = setTimeout(() => {
+      void (async () => {
+        await ready;
+        for (const catalog of store.allCatalogs().filter((c) => c.origin === 'workspace')) {
+          const path = pathOf(catalog.sourceUri);
+          if (!path) continue;
+          const counts = await countsFor(catalog);
+          const used = [...counts.values()].some((n) => n > 0);
+          const hints: Diagnostic[] = !used ? [] : [...catalog.codes.keys()].filter((code) => !counts.get(code)).map((code) => {
+            const key = catalog.rangeOf(['codes', code], 'key');
+            return {
+              range: { start: catalog.positionAt(key.start), end: catalog.positionAt(key.end) },
+              severity: DiagnosticSeverity.Hint,
+              tags: [DiagnosticTag.Unnecessary],
+              source: 'error-catalog',
+              code: CatalogProblemCode.UnusedCode,
+              message: `${code} is not used in any file of the workspace.`,
+            };
+          });
+          const before = unusedHints.get(path) ?? [];
+          if (before.length === 0 && hints.length === 0) continue;
+          unusedHints.set(path, hints);
+          publishCatalogDiagnostics(path);
+        }
+      })().catch((error) => log.error(`Counting code references failed: ${(error as Error).stack}`));
+    }, 1000);
+  };
+
   forgetCounts = () => {
     referenceCounts.clear();
     if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
+    refreshUnusedHints();
   };
 
   connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [], token, async () => {

@@ -44,6 +44,11 @@ export function knownStatuses(): Set<number> {
   return new Set(builtin('http-status').statuses.keys());
 }
 
+/** The HTTP reason phrases, as the server passes them to the loader. */
+export function standardReasons(): Map<number, string> {
+  return new Map([...builtin('http-status').statuses.values()].flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : [])));
+}
+
 /**
  * A document from fixture text whose cursor is marked with `|`
  * (the only `|` in the text; fixtures that need a pipe use another marker).
@@ -58,7 +63,7 @@ export function withCursor(text: string, languageId = 'typescript', marker = '|'
 
 /** A catalog loaded from YAML text, failing the test if it has errors. */
 export function catalogFromYaml(yaml: string, uri = 'file:///work/api.errors.yaml'): Catalog {
-  const result = loadCatalog(uri, yaml, { knownStatuses: knownStatuses() });
+  const result = loadCatalog(uri, yaml, { knownStatuses: knownStatuses(), standardReasons: standardReasons() });
   if (!result.catalog) throw new Error(JSON.stringify(result.problems, null, 2));
   return result.catalog;
 }

@@ -109,6 +109,12 @@ describe('navigation over the protocol', () => {
     assert.deepEqual(codes.children?.map((c) => [c.name, c.detail]), [['RATE_LIMITED', '429 · Too many requests'], ['NOT_FOUND', '404'], ['OLD_LIMIT', '429']]);
   });
 
+  it('hints at catalog codes no file uses', { timeout: 15_000 }, async () => {
+    const published = await client.diagnosticsFor(uri('api.errors.yaml'), (p) => p.diagnostics.some((d) => d.code === 'unused-code'));
+    const unused = published.diagnostics.filter((d) => d.code === 'unused-code');
+    assert.deepEqual(unused.map((d) => [d.range.start.line, d.severity, d.tags, d.message]), [[16, 4, [1], 'OLD_LIMIT is not used in any file of the workspace.']]);
+  });
+
   it('shows each code\'s reference count on a lens in the catalog', { timeout: 15_000 }, async () => {
     const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: uri('api.errors.yaml') } }) as CodeLens[];
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[11, '4 references'], [14, '1 reference'], [16, '0 references']]);

@@ -6,12 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { loadCatalog, renderBody, shapeSignature, valueAt, type Catalog } from '../../server/src/service/languageService';
-import { builtin, builtinFiles, knownStatuses } from '../helpers/catalogs';
+import { builtin, builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 
 describe('built-in catalogs', () => {
   for (const { path, text } of builtinFiles()) {
     it(`${path.slice(path.lastIndexOf('/') + 1)} validates against the schema with no problems`, () => {
-      const result = loadCatalog(path, text, { origin: 'builtin', knownStatuses: knownStatuses() });
+      const result = loadCatalog(path, text, { origin: 'builtin', knownStatuses: knownStatuses(), standardReasons: standardReasons() });
       assert.deepEqual(result.problems, []);
       assert.ok(result.catalog);
     });

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
 import { parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalogSyntax';
-import { builtinFiles, knownStatuses } from '../helpers/catalogs';
+import { builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 import { generatedCatalogYaml } from '../helpers/generate';
 
 const GOOD = `id: acme
@@ -28,7 +28,7 @@ codes:
 /** Loads text and returns its problems with one-based line and column, as an editor shows them. */
 function problemsOf(text: string, uri = 'file:///w/acme.errors.yaml') {
   const document = TextDocument.create(uri, 'yaml', 1, text);
-  const result = loadCatalog(uri, text, { knownStatuses: knownStatuses() });
+  const result = loadCatalog(uri, text, { knownStatuses: knownStatuses(), standardReasons: standardReasons() });
   return {
     result,
     problems: result.problems.map((p) => {
@@ -145,6 +145,16 @@ describe('catalog loader', () => {
     const { result, problems } = problemsOf(GOOD.replace('      message: ${message}', '      message: ${message}\n  optional: [field]'));
     assert.ok(result.catalog);
     assert.deepEqual(problems.map((p) => [p.code, p.severity]), [[CatalogProblemCode.UnusedOptional, 'warning']]);
+  });
+
+  it('a status whose reason contradicts HTTP, and a code with a success status, are warnings', () => {
+    const { result, problems } = problemsOf(`${GOOD.replace('status: 404', 'status: 200')}statuses:\n  429:\n    reason: Rate Limited\n  422:\n    reason: Unprocessable Entity\n`);
+    assert.ok(result.catalog, 'warnings keep the catalog');
+    assert.deepEqual(problems.map((p) => [p.code, p.severity, p.line, p.text]), [
+      [CatalogProblemCode.StatusContradiction, 'warning', 16, 'Rate Limited'],
+      [CatalogProblemCode.StatusContradiction, 'warning', 13, '200'],
+    ]);
+    assert.match(problems[0].message, /HTTP calls 429 `Too Many Requests`, not `Rate Limited`\. Write `reason: Too Many Requests`/);
   });
 
   it('an empty file says how to start', () => {

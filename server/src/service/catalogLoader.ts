@@ -19,6 +19,7 @@ import {
   type StatusEntry,
 } from './model';
 import { collectPlaceholders, findMemberPath } from './envelope';
+import { STATUS_ALIASES } from './catalogSet';
 
 export interface CatalogLoadResult {
   /** The catalog, when the file has no errors (warnings still allow it). */
@@ -34,6 +35,8 @@ export interface LoadOptions {
   readonly validate?: boolean;
   /** The URI of the file, when `uri` names the catalog otherwise (`builtin:connectify`). */
   readonly sourceUri?: string;
+  /** The HTTP standard's reason phrases, by status, to catch catalogs that contradict them. */
+  readonly standardReasons?: ReadonlyMap<number, string>;
 }
 
 let validator: ValidateFunction | undefined;
@@ -316,6 +319,20 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
   }
   const knownStatuses = options.knownStatuses;
   const bodyPaths = envelope ? envelope.body : undefined;
+  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const [key, value] of Object.entries(statuses)) {
+    const standard = options.standardReasons?.get(Number(key));
+    if (!standard || !isRecord(value) || typeof value.reason !== 'string') continue;
+    const accepted = [standard, ...(STATUS_ALIASES[Number(key)] ?? [])].map(normalize);
+    if (!accepted.includes(normalize(value.reason))) {
+      problems.push({
+        code: CatalogProblemCode.StatusContradiction,
+        severity: 'warning',
+        message: `HTTP calls ${key} \`${standard}\`, not \`${value.reason}\`. Write \`reason: ${standard}\`, and put what the status means for this API under \`meaning:\`.`,
+        range: at(['statuses', key, 'reason']),
+      });
+    }
+  }
   for (const [code, value] of Object.entries(codes)) {
     if (!isRecord(value)) continue;
     const status = value.status;
@@ -324,6 +341,14 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
         code: CatalogProblemCode.UnknownStatus,
         severity: 'error',
         message: `${String(status)} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${String(status)} under \`statuses:\` if your API defines it.`,
+        range: at(['codes', code, 'status']),
+      });
+    }
+    if (Number.isInteger(status) && (status as number) < 400) {
+      problems.push({
+        code: CatalogProblemCode.StatusContradiction,
+        severity: 'warning',
+        message: `${String(status)} is not an error status: in HTTP, errors are 4xx (the client's) or 5xx (the server's). Give \`${code}\` the status it is sent with.`,
         range: at(['codes', code, 'status']),
       });
     }

@@ -60,7 +60,7 @@ function lowerBound(values: readonly string[], target: string): number {
 }
 
 /** Other names that status constants use for a status (`StatusRequestEntityTooLarge`, `UNPROCESSABLE_ENTITY`). */
-const STATUS_ALIASES: Readonly<Record<number, readonly string[]>> = {
+export const STATUS_ALIASES: Readonly<Record<number, readonly string[]>> = {
   203: ['Non-Authoritative Info'],
   300: ['Ambiguous'],
   301: ['Moved'],

@@ -110,6 +110,8 @@ export enum CatalogProblemCode {
   UnusedOptional = 'unused-optional',
   BadExamplePath = 'bad-example-path',
   UnsafeText = 'unsafe-text',
+  StatusContradiction = 'status-contradiction',
+  UnusedCode = 'unused-code',
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
