@@ -19,7 +19,7 @@ import {
   type StatusEntry,
 } from './model';
 import { collectPlaceholders, findMemberPath } from './envelope';
-import { STATUS_ALIASES } from './catalogSet';
+import { editDistance, STATUS_ALIASES } from './catalogSet';
 
 export interface CatalogLoadResult {
   /** The catalog, when the file has no errors (warnings still allow it). */
@@ -169,19 +169,6 @@ function closest(word: string, options: readonly string[]): string | undefined {
   return best;
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
 
 function schemaProblem(error: ErrorObject, syntax: CatalogSyntax): CatalogProblem {
   const path = decodePointer(error.instancePath);

@@ -6,6 +6,24 @@
 import type { Catalog, CodeEntry, StatusEntry } from './model';
 import { normalizeCode } from './textScan';
 
+/** Levenshtein distance, giving up (returning `bound + 1`) once every path exceeds `bound`. */
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    let best = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+      if (row[j] < best) best = row[j];
+    }
+    if (best > bound) return bound + 1;
+  }
+  return row[b.length];
+}
+
 export interface CodeHit {
   readonly entry: CodeEntry;
   readonly catalog: Catalog;
@@ -112,6 +130,26 @@ export class CatalogSet {
     const key = normalizeCode(text);
     if (!key) return [];
     return this.catalogs.flatMap((catalog) => (indexOf(catalog).byNormalized.get(key) ?? []).map((entry) => ({ entry, catalog })));
+  }
+
+  /**
+   * The codes nearest to a mistyped one by edit distance on the normalized form (a few edits
+   * at most, fewer for short codes), nearest first.
+   */
+  nearestCodes(text: string, limit: number): string[] {
+    const target = normalizeCode(text);
+    const allowed = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
+    const scored: [string, number][] = [];
+    for (const catalog of this.catalogs) {
+      const index = indexOf(catalog);
+      for (let i = 0; i < index.sorted.length; i++) {
+        const candidate = index.sortedNormalized[i];
+        if (Math.abs(candidate.length - target.length) > allowed) continue;
+        const distance = editDistance(target, candidate, allowed);
+        if (distance <= allowed) scored.push([index.sorted[i].code, distance]);
+      }
+    }
+    return scored.sort((a, b) => a[1] - b[1]).slice(0, limit).map(([code]) => code);
   }
 
   reasonOf(status: number): string | undefined {

@@ -7,11 +7,11 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from './catalogSet';
+import type { Catalog } from './model';
 import { commentRanges, findCodeUsages, type CodeUsage, type UsageOptions } from './codeUsages';
 import { placeholderPath } from './envelope';
 import { docsUrlOf } from './explain';
-import { editDistance } from './catalogLoader';
-import { normalizeCode, statusNumberAt } from './textScan';
+import { statusNumberAt } from './textScan';
 
 export enum SourceDiagnosticCode {
   UnknownCode = 'unknown-code',
@@ -58,9 +58,35 @@ export function codeKeysOf(set: CatalogSet): string[] {
 }
 
 /** Whether text looks like the codes of these catalogs (`RATE_LIMITED`, `AUTH-401`, a URI), so that unrelated values are left alone. */
+const sampleCodes = new WeakMap<CatalogSet, string[]>();
+const shapes = new WeakMap<Catalog, { codePath: readonly string[]; required: readonly string[] }>();
+
+/** Where a catalog's bodies carry the code, and their members that are always there (computed once per catalog). */
+function shapeOf(catalog: Catalog): { codePath: readonly string[]; required: readonly string[] } {
+  let shape = shapes.get(catalog);
+  if (!shape) {
+    const optional = new Set(catalog.envelope.optional);
+    shape = {
+      codePath: placeholderPath(catalog.envelope.body, 'code') ?? [],
+      required: Object.keys(catalog.envelope.body).filter((k) => !optional.has(k) && !k.includes('${')),
+    };
+    shapes.set(catalog, shape);
+  }
+  return shape;
+}
+const suggestionCaches = new WeakMap<CatalogSet, Map<string, string[]>>();
+
 function looksLikeCode(value: string, set: CatalogSet): boolean {
   if (value.length < 2 || value.length > 200) return false;
-  const codes = set.catalogs.flatMap((c) => [...c.codes.keys()].slice(0, 50));
+  let codes = sampleCodes.get(set);
+  if (!codes) {
+    codes = set.catalogs.flatMap((c) => {
+      const sample: string[] = [];
+      for (const code of c.codes.keys()) if (sample.push(code) >= 50) break;
+      return sample;
+    });
+    sampleCodes.set(set, codes);
+  }
   const upper = /^[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*$/;
   if (codes.length > 0 && codes.every((c) => upper.test(c))) return upper.test(value);
   if (codes.some((c) => /^[a-z][a-z0-9+.-]*:/.test(c))) return /^[a-z][a-z0-9+.-]*:\S+$/.test(value);
@@ -71,57 +97,88 @@ function looksLikeCode(value: string, set: CatalogSet): boolean {
 export function suggestionsFor(value: string, set: CatalogSet): string[] {
   const same = set.findNormalized(value).map((h) => h.entry.code);
   if (same.length > 0) return [...new Set(same)];
-  const target = normalizeCode(value);
-  const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
-  const scored: [string, number][] = [];
-  for (const catalog of set.catalogs) {
-    for (const code of catalog.codes.keys()) {
-      const candidate = normalizeCode(code);
-      if (Math.abs(candidate.length - target.length) > limit) continue;
-      const distance = editDistance(target, candidate);
-      if (distance <= limit) scored.push([code, distance]);
-    }
-  }
-  return scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([code]) => code);
+  return set.nearestCodes(value, 3);
 }
 
-interface Container {
-  readonly open: number;
+/** Type names that stand between a key and its literal: Go's `map[string]any{`, Gin's `gin.H{`, C#'s `new {`. */
+const LITERAL_TYPE = /(?:map\[string\](?:any|interface\{\})|gin\.H|new)\s*$/;
+
+/** The key before a literal's opening bracket (`error` in `"error": {`), read backwards without a regex scan. */
+function keyBefore(text: string, open: number): string | undefined {
+  let i = open - 1;
+  const skipSpace = () => { while (i >= 0 && /\s/.test(text[i])) i--; };
+  skipSpace();
+  const type = LITERAL_TYPE.exec(text.slice(Math.max(0, i - 24), i + 1));
+  if (type) { i -= type[0].length; skipSpace(); }
+  if (text[i] === '>' && text[i - 1] === '=') i -= 2;
+  else if (text[i] === ':' || text[i] === '=') i--;
+  else return undefined;
+  skipSpace();
+  const quote = text[i] === '"' || text[i] === "'" ? text[i--] : undefined;
+  const end = i + 1;
+  while (i >= 0 && /[\w$-]/.test(text[i])) i--;
+  if (quote && text[i] !== quote) return undefined;
+  return end > i + 1 ? text.slice(i + 1, end) : undefined;
+}
+
+/** An object or array literal; what precedes it is read only for the ones a usage sits in. */
+class Container {
   close: number;
+  private cachedKey?: string | null;
+  private cachedIsBody?: boolean;
+
+  constructor(private readonly text: string, readonly open: number) {
+    this.close = text.length;
+  }
+
   /** The key the container is the value of (`error` in `error: {`), if any. */
-  readonly key?: string;
-  /** The call or assignment it is the argument of, when that is where a response body goes. */
-  readonly isBody: boolean;
+  get key(): string | undefined {
+    if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text, this.open) ?? null;
+    return this.cachedKey ?? undefined;
+  }
+
+  /** Whether it is the argument of a call or assignment where a response body goes. */
+  get isBody(): boolean {
+    if (this.cachedIsBody === undefined) {
+      const lineStart = this.text.lastIndexOf('\n', this.open - 1) + 1;
+      this.cachedIsBody = BODY_BEFORE.test(this.text.slice(Math.max(lineStart, this.open - 200), this.open));
+    }
+    return this.cachedIsBody;
+  }
 }
 
 /** Calls and assignments whose argument is a response body. */
 const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode)\s*\(?\s*$|^\s*return\s*$/;
 
-/** Objects and arrays of a document, with the keys they are the values of. */
-function containersOf(text: string, comments: readonly [number, number][]): Container[] {
-  const containers: Container[] = [];
+/**
+ * Objects and arrays of a document, with the keys they are the values of, and for each offset in
+ * `at` (sorted) the containers enclosing it, outermost first. One pass, whatever the file's size.
+ */
+function containersOf(text: string, comments: readonly [number, number][], at: readonly number[]): Map<number, Container[]> {
+  const enclosing = new Map<number, Container[]>();
   const stack: Container[] = [];
   let comment = 0;
-  for (let i = 0; i < text.length; i++) {
+  let next = 0;
+  for (let i = 0; i <= text.length; i++) {
+    while (next < at.length && at[next] <= i) enclosing.set(at[next++], stack.slice());
+    if (i === text.length) break;
     while (comment < comments.length && comments[comment][1] <= i) comment++;
     if (comment < comments.length && comments[comment][0] <= i) { i = comments[comment][1] - 1; continue; }
     const ch = text[i];
     if (ch === '"' || ch === "'" || ch === '`') {
       let j = i + 1;
       while (j < text.length && text[j] !== ch && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      // A usage inside this string (the code's own value) sees the containers around the string.
+      while (next < at.length && at[next] <= j) enclosing.set(at[next++], stack.slice());
       i = j;
     } else if (ch === '{' || ch === '[') {
-      const before = text.slice(Math.max(0, i - 120), i);
-      const key = /(["']?)([\w$-]+)\1\s*(?::|=>|=)\s*(?:[\w.]*\{)?\s*$/.exec(before.replace(/(?:map\[string\]any|gin\.H|new)\s*$/, ''))?.[2];
-      const container: Container = { open: i, close: text.length, key, isBody: BODY_BEFORE.test(before.split('\n').pop() ?? '') };
-      containers.push(container);
-      stack.push(container);
+      stack.push(new Container(text, i));
     } else if (ch === '}' || ch === ']') {
       const container = stack.pop();
       if (container) container.close = i + 1;
     }
   }
-  return containers;
+  return enclosing;
 }
 
 /** The keys directly inside a container (nested containers and strings blanked out first). */
@@ -138,7 +195,10 @@ function directKeys(text: string, container: Container): string[] {
 function statusAround(text: string, usage: CodeUsage, body: Container | undefined, set: CatalogSet): { status: number; start: number; end: number } | undefined {
   // Before the body in the same statement: `res.status(400).json(`, `JSONResponse(status_code=400, content=`.
   const from = body?.open ?? usage.start;
-  const statementStart = Math.max(text.lastIndexOf(';', from - 1) + 1, text.lastIndexOf('\n\n', from - 1) + 1, from - 400);
+  // The statement's start: the last `;` or blank line within 400 characters (searched in that window only).
+  const windowStart = Math.max(0, from - 400);
+  const window = text.slice(windowStart, from);
+  const statementStart = windowStart + Math.max(window.lastIndexOf(';') + 1, window.lastIndexOf('\n\n') + 1, 0);
   let found: { status: number; start: number; end: number } | undefined;
   for (const m of text.slice(statementStart, from).matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {
     const offset = statementStart + (m.index ?? 0);
@@ -160,11 +220,16 @@ export function doValidation(document: TextDocument, set: CatalogSet, options: D
   const comments = commentRanges(text, document.languageId);
   const usages = findCodeUsages(text, document.languageId, { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns }, comments);
   if (usages.length === 0) return [];
-  let containers: Container[] | undefined;
+  // Closing offsets are set as the pass goes on, so the containers are found for every usage at once.
+  const memberOffsets = usages.filter((u) => u.kind === 'member').map((u) => u.start);
+  let enclosingAt: Map<number, Container[]> | undefined;
   const containersAt = (offset: number) => {
-    containers ??= containersOf(text, comments);
-    return containers.filter((c) => c.open < offset && offset < c.close);
+    enclosingAt ??= containersOf(text, comments, memberOffsets);
+    return enclosingAt.get(offset) ?? [];
   };
+  // Suggestions outlive a pass: after an edit, the same typos are not searched for again.
+  let suggestionCache = suggestionCaches.get(set);
+  if (!suggestionCache) suggestionCaches.set(set, (suggestionCache = new Map()));
   const diagnostics: Diagnostic[] = [];
   const push = (rule: SourceDiagnosticCode, usage: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
     const level = options.severity[rule];
@@ -185,7 +250,8 @@ export function doValidation(document: TextDocument, set: CatalogSet, options: D
   for (const usage of usages) {
     const hits = set.findCode(usage.value);
     if (hits.length === 0) {
-      const suggestions = suggestionsFor(usage.value, set);
+      let suggestions = suggestionCache.get(usage.value);
+      if (!suggestions) suggestionCache.set(usage.value, (suggestions = suggestionsFor(usage.value, set)));
       if (suggestions.length === 0 && !looksLikeCode(usage.value, set)) continue;
       const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
       push(SourceDiagnosticCode.UnknownCode, usage,
@@ -213,15 +279,13 @@ export function doValidation(document: TextDocument, set: CatalogSet, options: D
     }
     if (!body) continue;
     // The shape check: the code's place in the body, and the body's required members.
-    const codePath = placeholderPath(hit.catalog.envelope.body, 'code') ?? [];
+    const { codePath, required } = shapeOf(hit.catalog);
     const foundPath = [...enclosing.slice(bodyIndex + 1).map((c) => c.key ?? '?'), usage.key ?? ''];
     const expected = codePath.join('.');
     let problem: string | undefined;
     if (foundPath.join('.') !== expected) {
       problem = `The code is at \`${foundPath.join('.')}\`, but ${hit.catalog.title} bodies carry it at \`${expected}\`.`;
     } else {
-      const optional = new Set(hit.catalog.envelope.optional);
-      const required = Object.keys(hit.catalog.envelope.body).filter((k) => !optional.has(k) && !k.includes('${'));
       const present = new Set(directKeys(text, body));
       const missing = required.filter((k) => !present.has(k));
       if (missing.length > 0) problem = `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${hit.catalog.title} bodies always have.`;
