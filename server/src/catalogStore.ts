@@ -30,7 +30,8 @@ export interface Logger {
 
 export const CATALOG_FILE = /\.errors\.(?:ya?ml|json)$/i;
 const MAX_ENTRIES_PER_FOLDER = 200_000;
-const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
+/** A catalog of 100,000 documented codes is about 10 MB of YAML. */
+const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 interface CatalogFile {
   readonly path: string;

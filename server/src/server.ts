@@ -46,7 +46,7 @@ import {
   countReferences,
   diagnosticFixes,
   doCodeActions,
-  doValidation,
+  validationSteps,
   doComplete,
   doHover,
   errorHandlingEdit,
@@ -66,7 +66,7 @@ import {
   type CompletionData,
 } from './service/languageService';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from './service/model';
-import { excludeGlobs, readSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, excludeGlobs, readSettings, type Settings } from './settings';
 
 export interface RuntimeEnvironment {
   readonly fs: CatalogFileSystem;
@@ -218,7 +218,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const { settings, set } = await setFor(uri);
     if (documents.get(uri)?.version !== version) return;
     const rules = settings.diagnostics;
-    const diagnostics = doValidation(document, set, {
+    const steps = validationSteps(document, set, {
       severity: {
         [SourceDiagnosticCode.UnknownCode]: rules.unknownCode,
         [SourceDiagnosticCode.StatusMismatch]: rules.statusMismatch,
@@ -228,18 +228,29 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       functions: settings.codeFunctions,
       patterns: compilePatterns(settings.codePatterns),
     });
-    // A newer version is on its way: this pass is stale.
+    // Between steps, requests waiting (hover, completion) are answered; a newer version makes this pass stale.
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(uri)?.version !== version) return;
+      step = steps.next();
+    }
     if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics: step.value });
   };
 
   /** Checks a document a little after the last change, so typing is never held up by it. */
-  function scheduleValidation(document: TextDocument, delay = 250): void {
+  function scheduleValidation(document: TextDocument, delay?: number): void {
     clearTimeout(pendingValidation.get(document.uri));
-    pendingValidation.set(document.uri, setTimeout(() => {
-      pendingValidation.delete(document.uri);
-      validate(document.uri).catch((error) => log.error(`Checking ${document.uri} failed: ${(error as Error).stack}`));
-    }, delay));
+    const run = (wait: number) => {
+      clearTimeout(pendingValidation.get(document.uri));
+      pendingValidation.set(document.uri, setTimeout(() => {
+        pendingValidation.delete(document.uri);
+        validate(document.uri).catch((error) => log.error(`Checking ${document.uri} failed: ${(error as Error).stack}`));
+      }, wait));
+    };
+    if (delay !== undefined) run(delay);
+    else settingsFor(document.uri).then((settings) => run(settings.diagnostics.delay), () => run(DEFAULT_SETTINGS.diagnostics.delay));
   }
 
   const scanFolder = async (folder: WorkspaceFolder) => {

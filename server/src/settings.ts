@@ -21,6 +21,8 @@ export interface Settings {
     readonly statusMismatch: RuleSeverity;
     readonly envelopeShape: RuleSeverity;
     readonly deprecatedCode: RuleSeverity;
+    /** Milliseconds after the last change before a file is checked. */
+    readonly delay: number;
   };
   /** Functions and constructors whose first argument is an error code (`ApiError`, `errors.New`). */
   readonly codeFunctions: readonly string[];
@@ -40,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true, statuses: true },
   completion: { enabled: true, maxItems: 100 },
   framework: 'auto',
-  diagnostics: { unknownCode: 'warning', statusMismatch: 'warning', envelopeShape: 'warning', deprecatedCode: 'hint' },
+  diagnostics: { unknownCode: 'warning', statusMismatch: 'warning', envelopeShape: 'warning', deprecatedCode: 'hint', delay: 250 },
   codeFunctions: [],
   codePatterns: [],
 };
@@ -73,7 +75,7 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
   };
   const maxItems = typeof completion.maxItems === 'number' && completion.maxItems >= 1 ? Math.min(Math.floor(completion.maxItems), 5000) : undefined;
   const diagnostics = record(value.diagnostics);
-  const severity = (name: keyof Settings['diagnostics']) => {
+  const severity = (name: Exclude<keyof Settings['diagnostics'], 'delay'>) => {
     const given = diagnostics[name];
     const parsed = typeof given === 'string' && (RULE_SEVERITIES as readonly string[]).includes(given) ? (given as RuleSeverity) : undefined;
     return check(`diagnostics.${name}`, given, parsed, DEFAULT_SETTINGS.diagnostics[name]);
@@ -86,6 +88,7 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
       statusMismatch: severity('statusMismatch'),
       envelopeShape: severity('envelopeShape'),
       deprecatedCode: severity('deprecatedCode'),
+      delay: check('diagnostics.delay', diagnostics.delay, typeof diagnostics.delay === 'number' && diagnostics.delay >= 0 ? Math.min(diagnostics.delay, 10_000) : undefined, DEFAULT_SETTINGS.diagnostics.delay),
     },
     codeFunctions: check('codeFunctions', value.codeFunctions, stringArray(value.codeFunctions), DEFAULT_SETTINGS.codeFunctions),
     codePatterns: check('codePatterns', value.codePatterns, stringArray(value.codePatterns), DEFAULT_SETTINGS.codePatterns),

@@ -5,8 +5,9 @@
  * process exiting) — never on timers.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -124,6 +125,8 @@ interface Waiter {
 export class LspClient {
   /** What `workspace/configuration` answers for `errorCatalog` (null: nothing configured). */
   settings: unknown = null;
+  /** Answers for other configuration sections (a peer server's own settings, in the benchmark). */
+  sections: Record<string, unknown> = {};
   /** What `workspace/configuration` answers for `files.exclude`. */
   filesExclude: Record<string, boolean> | null = null;
 
@@ -181,6 +184,7 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => {
+        if (item.section !== undefined && item.section in this.sections) return this.sections[item.section];
         if (item.section === 'errorCatalog') return this.settings ?? null;
         if (item.section === 'files.exclude') return this.filesExclude ?? null;
         return null;
@@ -419,4 +423,33 @@ export function runServer(args: readonly string[]): Promise<{ code: number | nul
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A spawned server on a fresh temporary workspace holding `files`, ready (catalogs loaded). */
+export interface TestWorkspace {
+  readonly client: LspClient;
+  readonly folder: string;
+  uri(relative: string): string;
+  /** Stops the server and removes the workspace. */
+  dispose(): Promise<void>;
+}
+
+export async function startInWorkspace(files: Record<string, string>, options: InitializeOptions = {}): Promise<TestWorkspace> {
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, relative)), { recursive: true });
+    writeFileSync(join(folder, relative), text);
+  }
+  const client = new LspClient();
+  await client.initialize(folder, options);
+  await client.ready();
+  return {
+    client,
+    folder,
+    uri: (relative) => fileUri(join(folder, relative)),
+    dispose: async () => {
+      await client.dispose();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

@@ -4,12 +4,11 @@
  * severity; catalog changes re-run the checks; large files are skipped with one log line.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { fileUri, LspClient } from '../helpers/lspClient';
+import { fileUri, startInWorkspace, type LspClient, type TestWorkspace } from '../helpers/lspClient';
 
 const CATALOG = `id: acme
 title: Acme API
@@ -50,22 +49,17 @@ const FILES: Record<string, [languageId: string, text: string]> = {
 const unknownIn = (params: PublishDiagnosticsParams) => params.diagnostics.filter((d) => d.code === 'unknown-code');
 
 describe('source diagnostics over the protocol', () => {
+  let workspace: TestWorkspace;
   let client: LspClient;
   let folder: string;
-  const uri = (name: string) => fileUri(join(folder, 'src', name));
+  const uri = (name: string) => workspace.uri(`src/${name}`);
 
   before(async () => {
-    folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-diagnostics-')));
-    writeFileSync(join(folder, 'api.errors.yaml'), CATALOG);
-    client = new LspClient();
-    await client.initialize(folder);
-    await client.ready();
+    workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG });
+    ({ client, folder } = workspace);
   });
 
-  after(async () => {
-    await client.dispose();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  after(() => workspace.dispose());
 
   for (const [name, [languageId, text]] of Object.entries(FILES)) {
     it(`${languageId}: the mistyped code is flagged where it is, with a fix`, { timeout: 15_000 }, async () => {
@@ -135,5 +129,24 @@ describe('source diagnostics over the protocol', () => {
     await client.change(file, `${text}// more\n`);
     await client.nextDiagnosticsFor(file);
     assert.equal(client.logs.filter((line) => line.includes('huge.ts') && line.includes('larger than 1 MB')).length, 1, client.logs.join('\n'));
+  });
+});
+
+describe('files that are not checked', () => {
+  let workspace: TestWorkspace;
+
+  before(async () => { workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG }); });
+  after(() => workspace.dispose());
+
+  it('minified and binary files are skipped, each with one log line', { timeout: 15_000 }, async () => {
+    const { client, uri } = workspace;
+    const minified = uri('bundle.min.js');
+    await client.open(minified, 'javascript', `var a={code:'VALIDATON_ERROR'};${'var x=1;'.repeat(3_000)}\n`);
+    assert.deepEqual((await client.diagnosticsFor(minified)).diagnostics, []);
+    const binary = uri('blob.json');
+    await client.open(binary, 'json', `{ "code": "VALIDATON_ERROR" }\u0000\n`);
+    assert.deepEqual((await client.diagnosticsFor(binary)).diagnostics, []);
+    assert.equal(client.logs.filter((l) => l.includes('bundle.min.js') && l.includes('minified')).length, 1, client.logs.join('\n'));
+    assert.equal(client.logs.filter((l) => l.includes('blob.json') && l.includes('binary')).length, 1, client.logs.join('\n'));
   });
 });

@@ -3,12 +3,9 @@
  * in the catalog and every usage, workspace symbols, the catalog outline, reference-count lenses.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens, DocumentSymbol, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver/node';
-import { fileUri, LspClient, positionOf } from '../helpers/lspClient';
+import { fileUri, positionOf, startInWorkspace, type LspClient, type TestWorkspace } from '../helpers/lspClient';
 
 const CATALOG = `id: acme
 title: Acme API
@@ -42,27 +39,19 @@ const FILES: Record<string, string> = {
 };
 
 describe('navigation over the protocol', () => {
+  let workspace: TestWorkspace;
   let client: LspClient;
   let folder: string;
-  const uri = (relative: string) => fileUri(join(folder, relative));
+  const uri = (relative: string) => workspace.uri(relative);
 
   before(async () => {
-    folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-navigation-')));
-    for (const [relative, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(folder, relative)), { recursive: true });
-      writeFileSync(join(folder, relative), text);
-    }
-    client = new LspClient();
-    await client.initialize(folder, { capabilities: { window: { workDoneProgress: true } } });
-    await client.ready();
+    workspace = await startInWorkspace(FILES, { capabilities: { window: { workDoneProgress: true } } });
+    ({ client, folder } = workspace);
     await client.open(uri('src/a.ts'), 'typescript', FILES['src/a.ts']);
     await client.open(uri('api.errors.yaml'), 'yaml', CATALOG);
   });
 
-  after(async () => {
-    await client.dispose();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  after(() => workspace.dispose());
 
   const summary = (locations: Location[]) => locations.map((l) => `${l.uri.slice(fileUri(folder).length + 1)}:${l.range.start.line}:${l.range.start.character}`).sort();
 

@@ -60,6 +60,8 @@ describe('standalone server in Neovim', { skip }, () => {
       const nvim = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(REPO_ROOT, 'test', 'protocol', 'fixtures', 'neovim-client.lua')}`, file], {
         env: { ...process.env, EC_SERVER: SERVER_PATH, EC_ROOT: root, EC_OUT: out },
         stdio: ['ignore', 'ignore', 'pipe'],
+        // A safety net: Neovim is killed if it is still running after 50 s, so a stuck run cannot hang the suite.
+        timeout: 50_000,
       });
       let stderr = '';
       nvim.stderr.on('data', (chunk) => { stderr += chunk; });

@@ -215,6 +215,20 @@ function statusAround(text: string, usage: CodeUsage, body: Container | undefine
 
 /** All diagnostics of a source document. Empty unless a workspace catalog applies. */
 export function doValidation(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Diagnostic[] {
+  const steps = validationSteps(document, set, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Usages checked between two pauses of a pass: small enough that a pause comes every few milliseconds. */
+const USAGES_PER_STEP = 400;
+
+/**
+ * The same pass in steps: the generator pauses after every few hundred usages, so that the
+ * server can answer hover and completion in between and drop a pass a newer edit made stale.
+ */
+export function* validationSteps(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Generator<void, Diagnostic[]> {
   if (!set.catalogs.some((c) => c.origin === 'workspace')) return [];
   const text = document.getText();
   const comments = commentRanges(text, document.languageId);
@@ -247,7 +261,9 @@ export function doValidation(document: TextDocument, set: CatalogSet, options: D
     });
   };
 
+  let checked = 0;
   for (const usage of usages) {
+    if (++checked % USAGES_PER_STEP === 0) yield;
     const hits = set.findCode(usage.value);
     if (hits.length === 0) {
       let suggestions = suggestionCache.get(usage.value);
