@@ -333,6 +333,20 @@ async function openWorkbenchAndRun(page: Page, url: string, checks: Checks, fail
     await screenshot('quick-fix-applied.png', await editorRegion(editor, []));
     return `menu ${JSON.stringify(listed)}; ${linesAfter - linesBefore} lines inserted`;
   });
+
+  await check('clicking the status bar item lists the catalogs to pick from: the workspace's and the built-ins', async () => {
+    await statusItem.first().click();
+    const picker = page.locator('.quick-input-widget');
+    await picker.waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT_MS });
+    const rows = picker.locator('.monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT_MS });
+    const labels = (await rows.allInnerTexts()).map((text) => plain(text).replace(/\s+/g, ' ').trim());
+    assert(labels.some((label) => label.includes('Acme API') && label.includes('3 codes')), `the picker lacks the workspace catalog: ${JSON.stringify(labels)}`);
+    assert(labels.some((label) => label.includes('Connectify') && label.includes('built-in')), `the picker lacks the built-in catalogs: ${JSON.stringify(labels)}`);
+    await page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden', timeout: WIDGET_TIMEOUT_MS });
+    return `${labels.length} catalogs listed`;
+  });
 }
 
 // ---- main ----
