@@ -334,7 +334,7 @@ async function openWorkbenchAndRun(page: Page, url: string, checks: Checks, fail
     return `menu ${JSON.stringify(listed)}; ${linesAfter - linesBefore} lines inserted`;
   });
 
-  await check('clicking the status bar item lists the catalogs to pick from: the workspace's and the built-ins', async () => {
+  await check('clicking the status bar item lists the catalogs to pick from: the workspace catalog and the built-ins', async () => {
     await statusItem.first().click();
     const picker = page.locator('.quick-input-widget');
     await picker.waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT_MS });
