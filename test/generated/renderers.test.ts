@@ -108,7 +108,11 @@ describe('JavaScript and TypeScript renderers', () => {
   }
 });
 
-/** Each JavaScript framework's rendering inside a handler of that framework, for the type checker. */
+/**
+ * Each JavaScript framework's rendering inside a handler of that framework, for the type checker.
+ * Next.js is not among them: its platform packages are not all on the registry this project
+ * installs from, so `npm ci` cannot install it; its rendering is parsed and run with a stand-in above.
+ */
 const TYPED_HANDLERS: Record<string, { header: string; handler: (i: number, statement: string) => string }> = {
   express: {
     header: "import express, { type Request, type Response } from 'express';\nconst app = express();",
@@ -130,10 +134,6 @@ const TYPED_HANDLERS: Record<string, { header: string; handler: (i: number, stat
     header: "import { HttpException } from '@nestjs/common';",
     handler: (i, s) => `export function handler${i}(): never {\n  ${s}\n}`,
   },
-  nextjs: {
-    header: "import { NextResponse } from 'next/server';",
-    handler: (i, s) => `export async function handler${i}(): Promise<NextResponse> {\n  ${s}\n}`,
-  },
   fetch: {
     header: '',
     handler: (i, s) => `export async function handler${i}(): Promise<Response> {\n  ${s}\n}`,
@@ -141,7 +141,7 @@ const TYPED_HANDLERS: Record<string, { header: string; handler: (i: number, stat
 };
 
 describe('TypeScript renderers type-check against the frameworks\' own types', () => {
-  it('Express 5, Fastify 5, Koa 3, Hono 4, NestJS 11, Next.js 15 and the fetch Response', { timeout: 120_000 }, () => {
+  it('Express 5, Fastify 5, Koa 3, Hono 4, NestJS 11 and the fetch Response', { timeout: 120_000 }, () => {
     const dir = mkdtempSync(join(REPO_ROOT, 'out', 'typed-'));
     try {
       const files = Object.entries(TYPED_HANDLERS).map(([framework, { header, handler }]) => {
