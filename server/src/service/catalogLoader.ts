@@ -2,7 +2,7 @@
  * Turns a catalog file's text into a validated {@link Catalog}, or into problems that say,
  * at the right place in the file, what to write instead. Pure: text in, result out.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import catalogSchema from '../../../catalog/error-catalog.schema.json';
 import { catalogFormatOf, parseCatalogSyntax, type CatalogSyntax, type PathSegment } from './catalogSyntax';
 import {
@@ -43,7 +43,11 @@ let validator: ValidateFunction | undefined;
 
 /** The schema validator is compiled once, on the first catalog that needs it. */
 function schemaValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(catalogSchema);
+  if (!validator) {
+    // Loaded on first use: start-up pays nothing for a validator that only workspace catalogs need.
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    validator = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(catalogSchema);
+  }
   return validator;
 }
 

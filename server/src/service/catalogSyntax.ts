@@ -3,7 +3,7 @@
  * the syntax errors, and where any path in the value sits in the text. Validation and
  * navigation work on paths; this file is the only place that knows the two parsers.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { CORE_SCHEMA, load as loadYamlValue } from 'js-yaml';
 import type { OffsetRange } from './model';
@@ -91,7 +91,16 @@ function fastJsonValue(text: string): unknown {
 
 const wholeFile = (text: string): OffsetRange => ({ start: 0, end: Math.min(text.length, 1) });
 
+let yaml: typeof import('yaml') | undefined;
+
+/** The position-keeping YAML parser, loaded on first use: valid catalogs never need it. */
+function yamlLibrary(): typeof import('yaml') {
+  yaml ??= require('yaml') as typeof import('yaml');
+  return yaml;
+}
+
 function parseYaml(text: string): CatalogSyntax {
+  const { isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
   // Duplicate keys are reported by our own pass, with a message that names the first definition.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
   const errors: SyntaxError[] = doc.errors.map((e) => ({
@@ -164,6 +173,7 @@ function parseYaml(text: string): CatalogSyntax {
 
 function rangeOfYaml(node: unknown): OffsetRange | undefined {
   if (!node || typeof node !== 'object') return undefined;
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   if (!(isScalar(node) || isMap(node) || isSeq(node) || isAlias(node))) return undefined;
   const range = (node as YamlNode).range;
   if (!range) return undefined;
