@@ -156,6 +156,11 @@ export class CatalogStore {
     return dropped;
   }
 
+  /** Whether a path is a catalog file: named like one, or named in settings. */
+  isCatalogFile(path: string): boolean {
+    return CATALOG_FILE.test(path) || this.isCatalogPath(path);
+  }
+
   /** Whether a path is a catalog file of some folder (found by name or named in settings). */
   isCatalogPath(path: string): boolean {
     for (const folder of this.folders.values()) {
@@ -167,11 +172,7 @@ export class CatalogStore {
   /** A new catalog file appeared: adopt it if it is inside a folder and named like a catalog. */
   addDiscovered(path: string): boolean {
     const folder = this.folderOf(path);
-    if (!folder || !CATALOG_FILE.test(path) || folder.discovered.includes(path)) return false;
-    const relative = path.slice(folder.path.length).replace(/^\/+/, '');
-    const parts = relative.split('/');
-    // Excluded if the file or any folder above it is (`node_modules/dep/x.errors.yaml`).
-    if (parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')))) return false;
+    if (!folder || !CATALOG_FILE.test(path) || folder.discovered.includes(path) || isExcluded(folder, path)) return false;
     folder.discovered.push(path);
     this.setCache.clear();
     return true;
@@ -185,10 +186,7 @@ export class CatalogStore {
   /** Keeps the source file list current as files come and go. */
   trackSource(path: string, exists: boolean): void {
     const folder = this.folderOf(path);
-    if (!folder || languageOfPath(path) === undefined || CATALOG_FILE.test(path)) return;
-    const relative = path.slice(folder.path.length).replace(/^\/+/, '');
-    const parts = relative.split('/');
-    if (parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')))) return;
+    if (!folder || languageOfPath(path) === undefined || CATALOG_FILE.test(path) || isExcluded(folder, path)) return;
     const known = folder.sources.includes(path);
     if (exists && !known) folder.sources.push(path);
     if (!exists && known) folder.sources = folder.sources.filter((p) => p !== path);
@@ -313,6 +311,12 @@ export function summarize(catalog: Catalog | undefined, uri: string, origin: 'bu
     statusCount: catalog?.statuses.size ?? 0,
     errorCount,
   };
+}
+
+/** Whether the scan of a folder leaves a file out: the file or any folder above it is excluded (`node_modules/dep/x.errors.yaml`). */
+function isExcluded(folder: FolderState, path: string): boolean {
+  const parts = path.slice(folder.path.length).replace(/^\/+/, '').split('/');
+  return parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')));
 }
 
 /** A workspace-relative path resolved inside the folder, or undefined when it would leave it. */

@@ -15,7 +15,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CATALOG_FILE, type CatalogStore } from './catalogStore';
+import type { CatalogStore } from './catalogStore';
 import { runSafe } from './runSafe';
 import {
   catalogDocumentSymbols,
@@ -145,7 +145,7 @@ export function registerNavigation(context: NavigationContext): { forgetCounts: 
   connection.onDocumentSymbol((params, token) => runSafe(log, 'documentSymbol', [], token, async () => {
     const document = documents.get(params.textDocument.uri);
     const path = pathOf(params.textDocument.uri);
-    if (!document || !path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) return [];
+    if (!document || !path || !store.isCatalogFile(path)) return [];
     return catalogDocumentSymbols(document);
   }));
 

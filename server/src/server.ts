@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CATALOG_FILE, CatalogStore, type CatalogFileSystem } from './catalogStore';
+import { CatalogStore, type CatalogFileSystem } from './catalogStore';
 import {
   ErrorCatalogMethods,
   type CatalogsForDocumentParams,
@@ -188,7 +188,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const validate = async (uri: string) => {
     const document = documents.get(uri);
     const path = pathOf(uri);
-    if (!document || (path && (store.isCatalogPath(path) || CATALOG_FILE.test(path)))) return;
+    if (!document || (path && store.isCatalogFile(path))) return;
     const version = document.version;
     const text = document.getText();
     const reason = skipReason(text);
@@ -331,7 +331,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       for (const change of params.changes) {
         const path = pathOf(change.uri);
         if (!path) continue;
-        if (!store.isCatalogPath(path) && !CATALOG_FILE.test(path)) {
+        if (!store.isCatalogFile(path)) {
           // A source file: references and counts must read it again.
           sources.invalidate(path);
           store.trackSource(path, change.type !== FileChangeType.Deleted);
@@ -361,7 +361,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const pendingCatalogEdits = new Map<string, NodeJS.Timeout>();
   documents.onDidChangeContent(({ document }) => {
     const path = pathOf(document.uri);
-    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) {
+    if (!path || !store.isCatalogFile(path)) {
       scheduleValidation(document);
       forgetCounts();
       return;
@@ -382,7 +382,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     pendingValidation.delete(document.uri);
     loggedSkips.delete(document.uri);
     const path = pathOf(document.uri);
-    if (!path || !(store.isCatalogPath(path) || CATALOG_FILE.test(path))) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!path || !store.isCatalogFile(path)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!path) return;
     // A pending re-validation of the closed buffer must not land after the file is re-read from disk.
     clearTimeout(pendingCatalogEdits.get(path));

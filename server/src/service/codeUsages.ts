@@ -4,6 +4,7 @@
  * names (`new ApiError('X')`), and matches of the user's patterns. Never inside comments:
  * diagnostics, references and rename all read usages from here, so they agree.
  */
+import { escapeRegExp } from './textScan';
 
 export interface CodeUsage {
   /** The code as written (the string's content). */
@@ -94,8 +95,6 @@ export function insideRanges(ranges: readonly [number, number][], offset: number
   }
   return false;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every code usage in a document, in order of position. */
 export function findCodeUsages(text: string, languageId: string, options: UsageOptions, comments = commentRanges(text, languageId)): CodeUsage[] {

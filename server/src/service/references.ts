@@ -6,8 +6,7 @@
  */
 import { commentRanges, findCodeUsages, insideRanges, PROSE_LANGUAGES, type UsageOptions } from './codeUsages';
 import type { OffsetRange } from './model';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from './textScan';
 
 /** Offsets of every reference to `code` in a source file. */
 export function referencesInSource(text: string, languageId: string, code: string, options: UsageOptions): OffsetRange[] {

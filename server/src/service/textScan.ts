@@ -152,7 +152,8 @@ export function statusNumberAt(text: string, offset: number, reasonOf: (status: 
   return { text: line.text.slice(start, end), start: line.start + start, end: line.start + end, status };
 }
 
-function escapeRegExp(text: string): string {
+/** Text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

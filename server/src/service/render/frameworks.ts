@@ -44,7 +44,8 @@ export interface FrameworkTemplate {
   readonly render: (parts: ResponseParts) => Code;
 }
 
-const JS_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/** The LSP language ids of TypeScript and JavaScript, JSX included. */
+export const JS_LANGUAGES: readonly string[] = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 const isJson = (contentType: string) => /^application\/json\b/i.test(contentType);
 
 /** Pieces of a string literal in the given quote: `'` + value + `'`. */

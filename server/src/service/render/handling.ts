@@ -7,6 +7,7 @@
  */
 import { placeholderPath } from '../envelope';
 import type { Catalog } from '../model';
+import { JS_LANGUAGES } from './frameworks';
 
 export type HandlingVariant = 'fetch' | 'axios' | 'requests' | 'httpx' | 'net-http';
 
@@ -16,7 +17,6 @@ export interface HandlingVariantInfo {
   readonly languages: readonly string[];
 }
 
-const JS_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
 export const HANDLING_VARIANTS: readonly HandlingVariantInfo[] = [
   { id: 'fetch', label: 'fetch', languages: JS_LANGUAGES },
