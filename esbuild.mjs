@@ -9,8 +9,8 @@
 //                                  launchers (test/editor/run*.ts) to out/editor
 //   node esbuild.mjs --browser-tests  compile the browser end-to-end tests (test/browser/*.ts) to out/browser
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,6 +18,27 @@ const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 const editorTests = process.argv.includes('--editor-tests');
 const browserTests = process.argv.includes('--browser-tests');
+
+const CATALOG_SCHEMA = resolve('catalog/error-catalog.schema.json');
+
+/**
+ * `import validateCatalog from 'catalog-validator'`: the catalog schema's validator, generated here
+ * as plain code (ajv's standalone output), so the server neither loads nor runs a schema compiler.
+ * @type {esbuild.Plugin}
+ */
+const catalogValidator = {
+  name: 'catalog-validator',
+  setup(build) {
+    build.onResolve({ filter: /^catalog-validator$/ }, () => ({ path: CATALOG_SCHEMA, namespace: 'catalog-validator' }));
+    build.onLoad({ filter: /.*/, namespace: 'catalog-validator' }, async () => {
+      const { default: Ajv } = await import('ajv');
+      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+      const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false, code: { source: true } });
+      const validate = ajv.compile(JSON.parse(readFileSync(CATALOG_SCHEMA, 'utf8')));
+      return { contents: standaloneCode(ajv, validate), loader: 'js', resolveDir: process.cwd(), watchFiles: [CATALOG_SCHEMA] };
+    });
+  },
+};
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -31,6 +52,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  plugins: [catalogValidator],
 };
 
 function testEntries(dir) {

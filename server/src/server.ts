@@ -39,7 +39,7 @@ import {
   codeDetail,
   diagnosticFixes,
   doCodeActions,
-  validationSteps,
+  SourceChecker,
   doComplete,
   doHover,
   errorHandlingEdit,
@@ -160,16 +160,25 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   // ---- diagnostics in source files: debounced per document, stale passes dropped ----
   const pendingValidation = new Map<string, NodeJS.Timeout>();
+  // Each open document's checker keeps its last findings, so an edit re-checks only what it touched.
+  const checkers = new Map<string, SourceChecker>();
   const loggedSkips = new Set<string>();
   const loggedPatterns = new Set<string>();
   const MAX_VALIDATED_LENGTH = 1024 * 1024;
+
+  /** The lines of a text, counted without splitting it (checked on every edit of a large file). */
+  const lineCount = (text: string): number => {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+  };
 
   /** Why a document is not checked (too large, minified, binary), or undefined to check it. */
   const skipReason = (text: string): string | undefined => {
     if (text.length > MAX_VALIDATED_LENGTH) return 'it is larger than 1 MB';
     if (text.includes('\0')) return 'it looks binary';
     const lines = text.split('\n', 50);
-    if (lines.some((line) => line.length > 10_000) || (text.length > 50_000 && text.length / Math.max(1, text.split('\n').length) > 500)) return 'it looks minified';
+    if (lines.some((line) => line.length > 10_000) || (text.length > 50_000 && text.length / lineCount(text) > 500)) return 'it looks minified';
     return undefined;
   };
 
@@ -203,7 +212,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const { settings, set } = await setFor(uri);
     if (documents.get(uri)?.version !== version) return;
     const rules = settings.diagnostics;
-    const steps = validationSteps(document, set, {
+    let checker = checkers.get(uri);
+    if (!checker) checkers.set(uri, (checker = new SourceChecker()));
+    const steps = checker.check(document, set, {
       severity: {
         [SourceDiagnosticCode.UnknownCode]: rules.unknownCode,
         [SourceDiagnosticCode.StatusMismatch]: rules.statusMismatch,
@@ -380,6 +391,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingValidation.get(document.uri));
     pendingValidation.delete(document.uri);
+    checkers.delete(document.uri);
     loggedSkips.delete(document.uri);
     const path = pathOf(document.uri);
     if (!path || !store.isCatalogFile(path)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

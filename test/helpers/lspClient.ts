@@ -23,6 +23,7 @@ import {
   type MessageConnection,
   type Position,
   type PublishDiagnosticsParams,
+  type Range,
   type Registration,
   type RegistrationParams,
   type ShowMessageParams,
@@ -155,10 +156,11 @@ export class LspClient {
   /**
    * @param args arguments after the server script
    * @param serverScript the server to run with this Node; the bundled server unless a benchmark names another
+   * @param nodeOptions options for Node itself, before the script (as the extension passes `execArgv`)
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH) {
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, nodeOptions: readonly string[] = []) {
     if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
-    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeOptions, serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         this.exitStatus = { code, signal };
@@ -367,6 +369,13 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Replaces a range of an open document, as an editor does when the server syncs incrementally (the version one higher). */
+  edit(uri: string, range: Range, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
   close(uri: string): Promise<void> {

@@ -167,7 +167,12 @@ describe('catalog loader', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
     const { result, problems } = problemsOf(bomb);
     assert.equal(result.catalog, undefined);
-    assert.ok(problems.length > 0);
+    assert.match(problems[0].message, /Remove the anchors and aliases/);
+    // The same bomb in block style, its aliases after `- ` and `key: `.
+    const block = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)}\n${Array(10).fill(`  - *${String.fromCharCode(97 + i)}`).join('\n')}`), 'y: *i'].join('\n');
+    const blockResult = problemsOf(block);
+    assert.equal(blockResult.result.catalog, undefined);
+    assert.match(blockResult.problems[0].message, /Remove the anchors and aliases/);
   });
 });
 

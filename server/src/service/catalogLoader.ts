@@ -2,8 +2,9 @@
  * Turns a catalog file's text into a validated {@link Catalog}, or into problems that say,
  * at the right place in the file, what to write instead. Pure: text in, result out.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import catalogSchema from '../../../catalog/error-catalog.schema.json';
+import type { ErrorObject } from 'ajv';
+// Generated at build time from catalog/error-catalog.schema.json: no schema compiler at run time.
+import validateCatalog from 'catalog-validator';
 import { catalogFormatOf, parseCatalogSyntax, type CatalogSyntax, type PathSegment } from './catalogSyntax';
 import {
   CatalogProblemCode,
@@ -39,18 +40,6 @@ export interface LoadOptions {
   readonly standardReasons?: ReadonlyMap<number, string>;
 }
 
-let validator: ValidateFunction | undefined;
-
-/** The schema validator is compiled once, on the first catalog that needs it. */
-function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    // Loaded on first use: start-up pays nothing for a validator that only workspace catalogs need.
-    const Ajv = (require('ajv') as typeof import('ajv')).default;
-    validator = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(catalogSchema);
-  }
-  return validator;
-}
-
 export function loadCatalog(uri: string, text: string, options: LoadOptions = {}): CatalogLoadResult {
   const syntax = parseCatalogSyntax(text, catalogFormatOf(uri));
   const problems: CatalogProblem[] = syntax.errors.map((e) => ({
@@ -78,7 +67,7 @@ export function loadCatalog(uri: string, text: string, options: LoadOptions = {}
     }
     return { problems };
   }
-  const validate = options.validate === false ? undefined : schemaValidator();
+  const validate = options.validate === false ? undefined : validateCatalog;
   const schemaValid = !validate || validate(syntax.value);
   if (!schemaValid) problems.push(...schemaProblems(validate?.errors ?? [], syntax));
   // The checks a schema cannot express run on whatever parts are well-formed, so one mistake

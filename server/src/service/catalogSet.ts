@@ -44,23 +44,23 @@ const indexes = new WeakMap<Catalog, CatalogIndex>();
 function indexOf(catalog: Catalog): CatalogIndex {
   let index = indexes.get(catalog);
   if (!index) {
-    const pairs = [...catalog.codes.values()].map((entry) => [entry.code.toLowerCase(), entry] as const);
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // Each code's lower-case and normalized forms are computed once: large catalogs have 100,000 codes.
+    const rows = Array.from(catalog.codes.values(), (entry) => ({ entry, lower: entry.code.toLowerCase(), normalized: normalizeCode(entry.code) }));
     const byNormalized = new Map<string, CodeEntry[]>();
-    for (const entry of catalog.codes.values()) {
-      const key = normalizeCode(entry.code);
-      const list = byNormalized.get(key);
+    for (const { entry, normalized } of rows) {
+      const list = byNormalized.get(normalized);
       if (list) list.push(entry);
-      else byNormalized.set(key, [entry]);
+      else byNormalized.set(normalized, [entry]);
     }
-    const sorted = pairs.map((p) => p[1]);
+    rows.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    const sorted = rows.map((row) => row.entry);
     const byStatus = new Map<number, number[]>();
     sorted.forEach((entry, position) => {
       const list = byStatus.get(entry.status);
       if (list) list.push(position);
       else byStatus.set(entry.status, [position]);
     });
-    index = { sorted, sortedLower: pairs.map((p) => p[0]), sortedNormalized: sorted.map((e) => normalizeCode(e.code)), byStatus, byNormalized };
+    index = { sorted, sortedLower: rows.map((row) => row.lower), sortedNormalized: rows.map((row) => row.normalized), byStatus, byNormalized };
     indexes.set(catalog, index);
   }
   return index;

@@ -56,8 +56,10 @@ export function parseCatalogSyntaxWithPositions(text: string, format: CatalogFor
 
 /** The value of a YAML file without positions, or undefined when only the full parse can say what is wrong. */
 function fastYamlValue(text: string): unknown {
-  // Anchors and aliases go through the full parse, which bounds how far they expand.
-  if (/(?:^|[\s,[{])[&*][^\s,\]}]/m.test(text)) return undefined;
+  // Anchors and aliases go through the full parse, which bounds how far they expand. They can
+  // only open a node: at a line's start, after `key:`, `- `, `? `, a tag, or in a flow collection
+  // (so `bytes */length` in prose is not one).
+  if ((text.includes('&') || text.includes('*')) && /(?:^[ \t]*|[:?-][ \t]+|[[{,][ \t]*|![^\s]*[ \t]+)[&*][^\s,\]}]/m.test(text)) return undefined;
   try {
     // The core schema matches the full parser's YAML 1.2 reading: timestamps stay strings, no merge keys.
     // js-yaml rejects duplicate keys, which sends those files to the full parse and its precise report.

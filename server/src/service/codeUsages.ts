@@ -4,6 +4,7 @@
  * names (`new ApiError('X')`), and matches of the user's patterns. Never inside comments:
  * diagnostics, references and rename all read usages from here, so they agree.
  */
+import { lexStatements } from './statements';
 import { escapeRegExp } from './textScan';
 
 export interface CodeUsage {
@@ -27,14 +28,6 @@ export interface UsageOptions {
   readonly patterns: readonly RegExp[];
 }
 
-type CommentStyle = 'c' | 'hash' | 'c-and-hash' | 'none';
-
-const COMMENT_STYLE: Readonly<Record<string, CommentStyle>> = {
-  typescript: 'c', typescriptreact: 'c', javascript: 'c', javascriptreact: 'c', go: 'c', java: 'c', kotlin: 'c', csharp: 'c',
-  rust: 'c', swift: 'c', dart: 'c', scala: 'c', jsonc: 'c', json: 'c', vue: 'c', svelte: 'c',
-  python: 'hash', ruby: 'hash', yaml: 'hash', elixir: 'hash', php: 'c-and-hash',
-};
-
 /** Languages of prose, where a code is mentioned, never used as a value. */
 export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
 
@@ -43,45 +36,7 @@ export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaint
  * `'http://…'` is not a comment. Sorted by start.
  */
 export function commentRanges(text: string, languageId: string): [number, number][] {
-  const style = COMMENT_STYLE[languageId] ?? 'c';
-  const ranges: [number, number][] = [];
-  const slashes = style === 'c' || style === 'c-and-hash';
-  const hash = style === 'hash' || style === 'c-and-hash';
-  const python = languageId === 'python';
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    const next = text[i + 1];
-    if (slashes && ch === '/' && next === '/') {
-      const end = text.indexOf('\n', i);
-      ranges.push([i, end < 0 ? text.length : end]);
-      i = end < 0 ? text.length : end;
-    } else if (slashes && ch === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      ranges.push([i, end < 0 ? text.length : end + 2]);
-      i = end < 0 ? text.length : end + 2;
-    } else if (hash && ch === '#' && !(languageId === 'yaml' && i > 0 && !/\s/.test(text[i - 1]))) {
-      const end = text.indexOf('\n', i);
-      ranges.push([i, end < 0 ? text.length : end]);
-      i = end < 0 ? text.length : end;
-    } else if (python && (text.startsWith('"""', i) || text.startsWith("'''", i))) {
-      const end = text.indexOf(text.slice(i, i + 3), i + 3);
-      i = end < 0 ? text.length : end + 3;
-    } else if (ch === '"' || ch === "'" || ch === '`') {
-      // YAML plain scalars may hold an apostrophe (`don't`): only quotes that open a value start strings there.
-      if (languageId === 'yaml' && ch === "'" && i > 0 && /\w/.test(text[i - 1])) { i++; continue; }
-      let j = i + 1;
-      while (j < text.length && text[j] !== ch) {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '\n' && ch !== '`') break;
-        j++;
-      }
-      i = j + 1;
-    } else {
-      i++;
-    }
-  }
-  return ranges;
+  return lexStatements(text, languageId).comments;
 }
 
 export function insideRanges(ranges: readonly [number, number][], offset: number): boolean {
@@ -96,8 +51,39 @@ export function insideRanges(ranges: readonly [number, number][], offset: number
   return false;
 }
 
-/** Every code usage in a document, in order of position. */
-export function findCodeUsages(text: string, languageId: string, options: UsageOptions, comments = commentRanges(text, languageId)): CodeUsage[] {
+/** Part of a document to search: `[from, end)`, where no usage may cross a statement start. */
+export interface UsageBounds {
+  readonly from: number;
+  readonly end: number;
+  /** The statement starts in `[from, end)`, ascending, the first being `from`. */
+  readonly starts: readonly number[];
+}
+
+/**
+ * The matches of a global regular expression, within the bounds if given. A match that crosses
+ * a statement start is not one: the search goes on from that start, as it would if each
+ * statement were searched alone.
+ */
+function* matchesOf(regex: RegExp, text: string, bounds?: UsageBounds): Generator<RegExpExecArray> {
+  const end = bounds?.end ?? text.length;
+  const starts = bounds?.starts ?? [];
+  let statement = 0;
+  regex.lastIndex = bounds?.from ?? 0;
+  for (let m = regex.exec(text); m && m.index < end; m = regex.exec(text)) {
+    if (m[0].length === 0) regex.lastIndex = m.index + 1;
+    if (!bounds) {
+      yield m;
+      continue;
+    }
+    while (statement + 1 < starts.length && starts[statement + 1] <= m.index) statement++;
+    const statementEnd = statement + 1 < starts.length ? starts[statement + 1] : end;
+    if (m.index + m[0].length <= statementEnd) yield m;
+    else regex.lastIndex = statementEnd;
+  }
+}
+
+/** Every code usage in a document (or the bounded part of it), in order of position. */
+export function findCodeUsages(text: string, languageId: string, options: UsageOptions, comments = commentRanges(text, languageId), bounds?: UsageBounds): CodeUsage[] {
   if (PROSE_LANGUAGES.has(languageId)) return [];
   const usages: CodeUsage[] = [];
   const seen = new Set<number>();
@@ -112,14 +98,14 @@ export function findCodeUsages(text: string, languageId: string, options: UsageO
     const extra = languageId === 'java' ? '|(?<=["\'])\\s*,' : languageId === 'kotlin' ? '|\\s+to' : '';
     // key, optionally quoted; `:`, `=`, `=>` or `:=`; a quoted value on the same line.
     const member = new RegExp(`(?<![\\w$.])(["']?)(${keys})\\1\\s*(?::=|=>|:|=(?!=)${extra})\\s*(["'\`])((?:\\\\.|(?!\\3)[^\\n\\\\])*)\\3`, 'gi');
-    for (const m of text.matchAll(member)) {
+    for (const m of matchesOf(member, text, bounds)) {
       const valueStart = (m.index ?? 0) + m[0].length - m[4].length - 1;
       add({ value: m[4], start: valueStart, end: valueStart + m[4].length, kind: 'member', key: m[2], keyStart: (m.index ?? 0) + m[1].length });
     }
     if (languageId === 'yaml') {
       // YAML values need no quotes: `code: RATE_LIMITED`.
       const plain = new RegExp(`^([ \\t]*(?:- )?)(${keys}):[ \\t]+([^\\s"'#][^\\s#]*)[ \\t]*(?:#.*)?$`, 'gim');
-      for (const m of text.matchAll(plain)) {
+      for (const m of matchesOf(plain, text, bounds)) {
         const valueStart = (m.index ?? 0) + m[0].indexOf(m[3], m[1].length + m[2].length + 1);
         add({ value: m[3], start: valueStart, end: valueStart + m[3].length, kind: 'member', key: m[2], keyStart: (m.index ?? 0) + m[1].length });
       }
@@ -127,14 +113,14 @@ export function findCodeUsages(text: string, languageId: string, options: UsageO
   }
   for (const name of options.functions) {
     const call = new RegExp(`(?<![\\w$])(?:new\\s+)?${escapeRegExp(name)}\\s*\\(\\s*(["'\`])((?:\\\\.|(?!\\1)[^\\n\\\\])*)\\1`, 'g');
-    for (const m of text.matchAll(call)) {
+    for (const m of matchesOf(call, text, bounds)) {
       const valueStart = (m.index ?? 0) + m[0].length - m[2].length - 1;
       add({ value: m[2], start: valueStart, end: valueStart + m[2].length, kind: 'call' });
     }
   }
   for (const pattern of options.patterns) {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const m of text.matchAll(global)) {
+    for (const m of matchesOf(global, text, bounds)) {
       if (m[1] === undefined || m[1] === '') continue;
       const valueStart = (m.index ?? 0) + m[0].indexOf(m[1]);
       add({ value: m[1], start: valueStart, end: valueStart + m[1].length, kind: 'pattern' });

@@ -8,7 +8,8 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from './catalogSet';
 import type { Catalog } from './model';
-import { commentRanges, findCodeUsages, type CodeUsage, type UsageOptions } from './codeUsages';
+import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } from './codeUsages';
+import { lexStatements, type LexedText } from './statements';
 import { placeholderPath } from './envelope';
 import { docsUrlOf } from './explain';
 import { statusNumberAt } from './textScan';
@@ -103,37 +104,41 @@ export function suggestionsFor(value: string, set: CatalogSet): string[] {
 /** Type names that stand between a key and its literal: Go's `map[string]any{`, Gin's `gin.H{`, C#'s `new {`. */
 const LITERAL_TYPE = /(?:map\[string\](?:any|interface\{\})|gin\.H|new)\s*$/;
 
-/** The key before a literal's opening bracket (`error` in `"error": {`), read backwards without a regex scan. */
-function keyBefore(text: string, open: number): string | undefined {
-  let i = open - 1;
-  const skipSpace = () => { while (i >= 0 && /\s/.test(text[i])) i--; };
+/** The key before a literal's opening bracket (`error` in `"error": {`), read backwards from the end of `before` without a regex scan. */
+function keyBefore(before: string): string | undefined {
+  let i = before.length - 1;
+  const skipSpace = () => { while (i >= 0 && /\s/.test(before[i])) i--; };
   skipSpace();
-  const type = LITERAL_TYPE.exec(text.slice(Math.max(0, i - 24), i + 1));
+  const type = LITERAL_TYPE.exec(before.slice(Math.max(0, i - 24), i + 1));
   if (type) { i -= type[0].length; skipSpace(); }
-  if (text[i] === '>' && text[i - 1] === '=') i -= 2;
-  else if (text[i] === ':' || text[i] === '=') i--;
+  if (before[i] === '>' && before[i - 1] === '=') i -= 2;
+  else if (before[i] === ':' || before[i] === '=') i--;
   else return undefined;
   skipSpace();
-  const quote = text[i] === '"' || text[i] === "'" ? text[i--] : undefined;
+  const quote = before[i] === '"' || before[i] === "'" ? before[i--] : undefined;
   const end = i + 1;
-  while (i >= 0 && /[\w$-]/.test(text[i])) i--;
-  if (quote && text[i] !== quote) return undefined;
-  return end > i + 1 ? text.slice(i + 1, end) : undefined;
+  while (i >= 0 && /[\w$-]/.test(before[i])) i--;
+  if (quote && before[i] !== quote) return undefined;
+  return end > i + 1 ? before.slice(i + 1, end) : undefined;
 }
 
 /** An object or array literal; what precedes it is read only for the ones a usage sits in. */
 class Container {
-  close: number;
+  constructor(
+    private readonly text: string,
+    readonly open: number,
+    /** Where its statement starts: nothing before it is read. */
+    private readonly floor: number,
+    /** Its closing offset (exclusive); the statement's end while unclosed. */
+    public close: number,
+  ) {}
+
   private cachedKey?: string | null;
   private cachedIsBody?: boolean;
 
-  constructor(private readonly text: string, readonly open: number) {
-    this.close = text.length;
-  }
-
   /** The key the container is the value of (`error` in `error: {`), if any. */
   get key(): string | undefined {
-    if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text, this.open) ?? null;
+    if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text.slice(this.floor, this.open)) ?? null;
     return this.cachedKey ?? undefined;
   }
 
@@ -151,119 +156,149 @@ class Container {
 const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode)\s*\(?\s*$|^\s*return\s*$/;
 
 /**
- * Objects and arrays of a document, with the keys they are the values of, and for each offset in
- * `at` (sorted) the containers enclosing it, outermost first. One pass, whatever the file's size.
+ * For each offset in `at` (ascending), the containers enclosing it within its statement,
+ * outermost first, from the lexer's brackets. Containers never span statements: at each
+ * statement start the unclosed ones are closed at it.
  */
-function containersOf(text: string, comments: readonly [number, number][], at: readonly number[]): Map<number, Container[]> {
+function containersOf(text: string, brackets: readonly number[], starts: readonly number[], end: number, at: readonly number[]): Map<number, Container[]> {
   const enclosing = new Map<number, Container[]>();
   const stack: Container[] = [];
-  let comment = 0;
+  let statement = 0;
   let next = 0;
-  for (let i = 0; i <= text.length; i++) {
-    while (next < at.length && at[next] <= i) enclosing.set(at[next++], stack.slice());
-    if (i === text.length) break;
-    while (comment < comments.length && comments[comment][1] <= i) comment++;
-    if (comment < comments.length && comments[comment][0] <= i) { i = comments[comment][1] - 1; continue; }
-    const ch = text[i];
-    if (ch === '"' || ch === "'" || ch === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== ch && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      // A usage inside this string (the code's own value) sees the containers around the string.
-      while (next < at.length && at[next] <= j) enclosing.set(at[next++], stack.slice());
-      i = j;
-    } else if (ch === '{' || ch === '[') {
-      stack.push(new Container(text, i));
-    } else if (ch === '}' || ch === ']') {
-      const container = stack.pop();
-      if (container) container.close = i + 1;
+  const closeStatement = (boundary: number) => {
+    for (const container of stack) container.close = boundary;
+    stack.length = 0;
+  };
+  const advanceTo = (offset: number) => {
+    while (statement + 1 < starts.length && starts[statement + 1] <= offset) closeStatement(starts[++statement]);
+  };
+  const statementEnd = () => (statement + 1 < starts.length ? starts[statement + 1] : end);
+  for (const bracket of brackets) {
+    while (next < at.length && at[next] < bracket) {
+      advanceTo(at[next]);
+      enclosing.set(at[next++], stack.slice());
     }
+    advanceTo(bracket);
+    const ch = text.charCodeAt(bracket);
+    if (ch === 123 || ch === 91) stack.push(new Container(text, bracket, starts[statement], statementEnd()));
+    else {
+      const container = stack.pop();
+      if (container) container.close = bracket + 1;
+    }
+  }
+  while (next < at.length) {
+    advanceTo(at[next]);
+    enclosing.set(at[next++], stack.slice());
   }
   return enclosing;
 }
 
-/** The keys directly inside a container (nested containers and strings blanked out first). */
-function directKeys(text: string, container: Container): string[] {
-  let inner = text.slice(container.open + 1, container.close - 1);
-  let previous = '';
-  while (previous !== inner) {
-    previous = inner;
-    inner = inner.replace(/\{[^{}]*\}|\[[^[\]]*\]/g, (m) => ' '.repeat(m.length));
+/** Keys of object members: `code:`, `"code":`, `'code' =>`. */
+const MEMBER_KEY = /(?:^|[,{\s])(["']?)([\w$-]+)\1\s*(?::(?!:)|=>)/g;
+
+/** The keys directly inside a container: its text without the containers nested in it (found among the lexer's brackets). */
+function directKeys(text: string, container: Container, brackets: readonly number[]): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let partStart = container.open + 1;
+  const innerEnd = container.close - 1;
+  for (let i = lastAtMost(brackets, container.open) + 1; i < brackets.length && brackets[i] < innerEnd; i++) {
+    const ch = text.charCodeAt(brackets[i]);
+    if (ch === 123 || ch === 91) {
+      if (depth++ === 0) parts.push(text.slice(partStart, brackets[i]));
+    } else if (depth > 0 && --depth === 0) {
+      partStart = brackets[i] + 1;
+    }
   }
-  return [...inner.matchAll(/(?:^|[,{\s])(["']?)([\w$-]+)\1\s*(?::(?!:)|=>)/g)].map((m) => m[2]);
+  if (depth === 0) parts.push(text.slice(partStart, innerEnd));
+  return Array.from(parts.join(' ').matchAll(MEMBER_KEY), (m) => m[2]);
 }
 
-function statusAround(text: string, usage: CodeUsage, body: Container | undefined, set: CatalogSet): { status: number; start: number; end: number } | undefined {
+/** Three digits that may be a status. */
+const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/g;
+
+/** The status sent with a usage's body, looked for within the usage's statement `[floor, ceiling)`. */
+function statusAround(text: string, usage: CodeUsage, body: Container | undefined, set: CatalogSet, floor: number, ceiling: number): { status: number; start: number; end: number } | undefined {
   // Before the body in the same statement: `res.status(400).json(`, `JSONResponse(status_code=400, content=`.
   const from = body?.open ?? usage.start;
   // The statement's start: the last `;` or blank line within 400 characters (searched in that window only).
-  const windowStart = Math.max(0, from - 400);
+  const windowStart = Math.max(floor, from - 400);
   const window = text.slice(windowStart, from);
   const statementStart = windowStart + Math.max(window.lastIndexOf(';') + 1, window.lastIndexOf('\n\n') + 1, 0);
   let found: { status: number; start: number; end: number } | undefined;
-  for (const m of text.slice(statementStart, from).matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {
-    const offset = statementStart + (m.index ?? 0);
-    const mention = statusNumberAt(text, offset + 1, (s) => set.reasonOf(s));
+  STATUS_NUMBER.lastIndex = statementStart;
+  for (let m = STATUS_NUMBER.exec(text); m && m.index + 3 <= from; m = STATUS_NUMBER.exec(text)) {
+    const mention = statusNumberAt(text, m.index + 1, (s) => set.reasonOf(s));
     if (mention) found = { status: mention.status, start: mention.start, end: mention.end };
   }
   if (found || !body) return found;
   // After the body: `}, 400)` (Flask, Hono, Django, Laravel) or `}, { status: 400 }` (Next.js, Response.json).
-  const after = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*[=:]\s*)?([1-5]\d\d)\b/.exec(text.slice(body.close, body.close + 80));
+  const after = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*[=:]\s*)?([1-5]\d\d)\b/.exec(text.slice(body.close, Math.min(ceiling, body.close + 80)));
   if (!after) return undefined;
   const start = body.close + after[0].length - 3;
   return { status: Number(after[1]), start, end: start + 3 };
 }
 
-/** All diagnostics of a source document. Empty unless a workspace catalog applies. */
-export function doValidation(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Diagnostic[] {
-  const steps = validationSteps(document, set, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+/** A diagnostic before it is placed in a document version: offsets, not positions. */
+interface Finding {
+  readonly rule: SourceDiagnosticCode;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly data: FixData;
+  readonly href?: string;
+  readonly tags?: DiagnosticTag[];
+}
+
+/** The finding as it is after text before it grew or shrank by `delta`. */
+function moved(finding: Finding, delta: number): Finding {
+  if (delta === 0) return finding;
+  const data = finding.data;
+  return {
+    ...finding,
+    start: finding.start + delta,
+    end: finding.end + delta,
+    data: data.rule === SourceDiagnosticCode.StatusMismatch ? { ...data, statusStart: data.statusStart + delta, statusEnd: data.statusEnd + delta }
+      : data.rule === SourceDiagnosticCode.EnvelopeShape ? { ...data, bodyStart: data.bodyStart + delta, bodyEnd: data.bodyEnd + delta }
+      : data,
+  };
 }
 
 /** Usages checked between two pauses of a pass: small enough that a pause comes every few milliseconds. */
-const USAGES_PER_STEP = 400;
+const USAGES_PER_STEP = 100;
+/** Characters lexed at a time: a pass lexes a long document in segments, with a pause after each. */
+const SEGMENT_LENGTH = 16 * 1024;
 
 /**
- * The same pass in steps: the generator pauses after every few hundred usages, so that the
- * server can answer hover and completion in between and drop a pass a newer edit made stale.
+ * Checks the statements of `text` in `[lexed.starts[0], lexed.end)`, adding what it finds to
+ * `findings`, and pausing every few hundred usages. Everything a statement's findings depend on is
+ * inside the statement, so that checking a part of a document gives what checking all of it would.
  */
-export function* validationSteps(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Generator<void, Diagnostic[]> {
-  if (!set.catalogs.some((c) => c.origin === 'workspace')) return [];
-  const text = document.getText();
-  const comments = commentRanges(text, document.languageId);
-  const usages = findCodeUsages(text, document.languageId, { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns }, comments);
-  if (usages.length === 0) return [];
+function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, findings: Finding[]): Generator<void> {
+  const { starts, end } = lexed;
+  const usages = findCodeUsages(text, languageId, { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns }, lexed.comments, { from: starts[0], end, starts });
+  if (usages.length === 0) return;
   // Closing offsets are set as the pass goes on, so the containers are found for every usage at once.
   const memberOffsets = usages.filter((u) => u.kind === 'member').map((u) => u.start);
   let enclosingAt: Map<number, Container[]> | undefined;
   const containersAt = (offset: number) => {
-    enclosingAt ??= containersOf(text, comments, memberOffsets);
+    enclosingAt ??= containersOf(text, lexed.brackets, starts, end, memberOffsets);
     return enclosingAt.get(offset) ?? [];
   };
   // Suggestions outlive a pass: after an edit, the same typos are not searched for again.
   let suggestionCache = suggestionCaches.get(set);
   if (!suggestionCache) suggestionCaches.set(set, (suggestionCache = new Map()));
-  const diagnostics: Diagnostic[] = [];
   const push = (rule: SourceDiagnosticCode, usage: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
-    const level = options.severity[rule];
-    if (level === 'off') return;
+    if (options.severity[rule] === 'off') return;
     const href = hit ? docsUrlOf(hit.entry, hit.catalog) : undefined;
-    diagnostics.push({
-      range: { start: document.positionAt(usage.start), end: document.positionAt(usage.end) },
-      severity: SEVERITY[level],
-      source: 'error-catalog',
-      code: rule,
-      ...(href ? { codeDescription: { href } } : {}),
-      message,
-      ...(tags ? { tags } : {}),
-      data,
-    });
+    findings.push({ rule, start: usage.start, end: usage.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
   };
 
+  let statement = 0;
   let checked = 0;
   for (const usage of usages) {
     if (++checked % USAGES_PER_STEP === 0) yield;
+    while (statement + 1 < starts.length && starts[statement + 1] <= usage.start) statement++;
     const hits = set.findCode(usage.value);
     if (hits.length === 0) {
       let suggestions = suggestionCache.get(usage.value);
@@ -286,7 +321,8 @@ export function* validationSteps(document: TextDocument, set: CatalogSet, option
     const enclosing = containersAt(usage.start);
     const bodyIndex = enclosing.findIndex((c) => c.isBody);
     const body = bodyIndex >= 0 ? enclosing[bodyIndex] : undefined;
-    const sent = statusAround(text, usage, body, set);
+    const statementEnd = statement + 1 < starts.length ? starts[statement + 1] : end;
+    const sent = statusAround(text, usage, body, set, starts[statement], statementEnd);
     if (sent && sent.status !== hit.entry.status) {
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
       push(SourceDiagnosticCode.StatusMismatch, usage,
@@ -302,7 +338,7 @@ export function* validationSteps(document: TextDocument, set: CatalogSet, option
     if (foundPath.join('.') !== expected) {
       problem = `The code is at \`${foundPath.join('.')}\`, but ${hit.catalog.title} bodies carry it at \`${expected}\`.`;
     } else {
-      const present = new Set(directKeys(text, body));
+      const present = new Set(directKeys(text, body, lexed.brackets));
       const missing = required.filter((k) => !present.has(k));
       if (missing.length > 0) problem = `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${hit.catalog.title} bodies always have.`;
     }
@@ -311,6 +347,147 @@ export function* validationSteps(document: TextDocument, set: CatalogSet, option
         { rule: SourceDiagnosticCode.EnvelopeShape, code: usage.value, bodyStart: body.open, bodyEnd: body.close }, hit);
     }
   }
-  return diagnostics;
 }
 
+/** What a finished pass leaves for the next one. */
+interface Checked {
+  readonly text: string;
+  readonly languageId: string;
+  readonly set: CatalogSet;
+  readonly optionsKey: string;
+  readonly starts: readonly number[];
+  readonly findings: readonly Finding[];
+}
+
+function optionsKeyOf(options: DiagnosticsOptions): string {
+  return JSON.stringify([options.severity, options.functions, options.patterns.map((p) => [p.source, p.flags])]);
+}
+
+/**
+ * The first offset where two texts differ, and how many characters at their ends are the same
+ * after it. Compared block by block with string equality, which the engine does natively, then
+ * character by character within the first block that differs.
+ */
+function changedRegion(before: string, after: string): { start: number; sameAtEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  for (const block of [65536, 4096, 256]) {
+    while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = shorter - start;
+  let sameAtEnd = 0;
+  for (const block of [65536, 4096, 256]) {
+    while (sameAtEnd + block <= room
+      && before.slice(before.length - sameAtEnd - block, before.length - sameAtEnd) === after.slice(after.length - sameAtEnd - block, after.length - sameAtEnd)) sameAtEnd += block;
+  }
+  while (sameAtEnd < room && before.charCodeAt(before.length - 1 - sameAtEnd) === after.charCodeAt(after.length - 1 - sameAtEnd)) sameAtEnd++;
+  return { start, sameAtEnd };
+}
+
+/** The index of the last element of `sorted` that is at most `value` (-1 if none). */
+function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
+}
+
+/**
+ * The diagnostics of one document, kept between versions: after an edit, only the statements the
+ * edit touched are checked again, and the findings of the others are kept (moved by the edit's
+ * length change when they come after it). The result is always what a check of the whole
+ * document would give.
+ */
+export class SourceChecker {
+  private last?: Checked;
+  /** The part of the document the last pass checked, `[from, to)`: the rest was kept from the pass before. */
+  checkedRegion: { readonly from: number; readonly to: number } = { from: 0, to: 0 };
+
+  /** A pass in steps: it pauses every few hundred usages, so that the server can answer requests in between and drop a pass a newer edit made stale. */
+  *check(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Generator<void, Diagnostic[]> {
+    const text = document.getText();
+    const languageId = document.languageId;
+    if (!set.catalogs.some((c) => c.origin === 'workspace') || PROSE_LANGUAGES.has(languageId)) {
+      this.last = undefined;
+      return [];
+    }
+    const optionsKey = optionsKeyOf(options);
+    const last = this.last;
+    const reusable = last && last.set === set && last.optionsKey === optionsKey && last.languageId === languageId ? last : undefined;
+    if (reusable && reusable.text === text) {
+      this.checkedRegion = { from: 0, to: 0 };
+      return this.place(document, reusable.findings, options);
+    }
+    const findings: Finding[] = [];
+    const starts: number[] = [];
+    // Where checking starts, and how the old statements map onto the new text after it.
+    let from = 0;
+    let resync: ((at: number) => boolean) | undefined;
+    let resumeAt = -1;
+    let delta = 0;
+    if (reusable) {
+      // Statements before the edit are kept; checking starts at the statement holding the edit and
+      // stops at the first statement start after it that was one before the edit too.
+      const { start, sameAtEnd } = changedRegion(reusable.text, text);
+      delta = text.length - reusable.text.length;
+      const first = Math.max(0, lastAtMost(reusable.starts, start));
+      from = reusable.starts[first];
+      for (let i = 0; i < first; i++) starts.push(reusable.starts[i]);
+      for (const finding of reusable.findings) {
+        if (finding.start >= from) break;
+        findings.push(finding);
+      }
+      const sameFrom = text.length - sameAtEnd;
+      resync = (at) => {
+        if (at < sameFrom) return false;
+        const index = lastAtMost(reusable.starts, at - delta);
+        if (index < 0 || reusable.starts[index] !== at - delta) return false;
+        resumeAt = index;
+        return true;
+      };
+    }
+    // A segment at a time, so that a pause comes between the lexing of two segments too.
+    for (let segmentStart = from; segmentStart < text.length || starts.length === 0;) {
+      const lexed = lexStatements(text, languageId, segmentStart, (at) => resync?.(at) === true || at - segmentStart >= SEGMENT_LENGTH);
+      yield* checkStatements(text, languageId, lexed, set, options, findings);
+      for (const at of lexed.starts) starts.push(at);
+      if (resumeAt >= 0 || lexed.end >= text.length) break;
+      segmentStart = lexed.end;
+      yield;
+    }
+    this.checkedRegion = { from, to: resumeAt >= 0 ? reusable!.starts[resumeAt] + delta : text.length };
+    if (reusable && resumeAt >= 0) {
+      const oldResume = reusable.starts[resumeAt];
+      for (const finding of reusable.findings) if (finding.start >= oldResume) findings.push(moved(finding, delta));
+      for (let i = resumeAt; i < reusable.starts.length; i++) starts.push(reusable.starts[i] + delta);
+    }
+    this.last = { text, languageId, set, optionsKey, starts, findings };
+    return this.place(document, findings, options);
+  }
+
+  private place(document: TextDocument, findings: readonly Finding[], options: DiagnosticsOptions): Diagnostic[] {
+    return findings.map((f) => ({
+      range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+      severity: SEVERITY[options.severity[f.rule] as Exclude<RuleSeverity, 'off'>],
+      source: 'error-catalog',
+      code: f.rule,
+      ...(f.href ? { codeDescription: { href: f.href } } : {}),
+      message: f.message,
+      ...(f.tags ? { tags: f.tags } : {}),
+      data: f.data,
+    }));
+  }
+}
+
+/** All diagnostics of a source document. Empty unless a workspace catalog applies. */
+export function doValidation(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Diagnostic[] {
+  const steps = new SourceChecker().check(document, set, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}

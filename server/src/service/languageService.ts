@@ -18,7 +18,7 @@ export * from './model';
 export { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './handlingActions';
 export { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingPlan, type HandlingVariant } from './render/handling';
 export { findDefinition } from './definition';
-export { codeKeysOf, doValidation, validationSteps, DEFAULT_RULE_SEVERITY, SourceDiagnosticCode, suggestionsFor, type DiagnosticsOptions, type RuleSeverity } from './diagnostics';
+export { codeKeysOf, doValidation, SourceChecker, DEFAULT_RULE_SEVERITY, SourceDiagnosticCode, suggestionsFor, type DiagnosticsOptions, type RuleSeverity } from './diagnostics';
 export { diagnosticFixes } from './diagnosticFixes';
 export { findCodeUsages, commentRanges } from './codeUsages';
 export { catalogDocumentSymbols, codeWorkspaceSymbols } from './catalogSymbols';

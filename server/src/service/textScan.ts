@@ -145,11 +145,25 @@ export function statusNumberAt(text: string, offset: number, reasonOf: (status: 
   const status = Number(line.text.slice(start, end));
   if (status < 100 || status > 599) return undefined;
   const before = line.text.slice(Math.max(0, start - 80), start);
-  const after = line.text.slice(end, end + 60);
-  const reason = reasonOf(status);
-  const followedByReason = reason !== undefined && new RegExp(String.raw`^\s*[-–:]?\s*\**${escapeRegExp(reason)}`, 'i').test(after);
-  if (!STATUS_BEFORE.test(before) && !followedByReason && !/^\s*[-–:]?\s*\**(?:too many requests|not found|internal server error)/i.test(after)) return undefined;
+  if (!STATUS_BEFORE.test(before)) {
+    const after = line.text.slice(end, end + 60);
+    const reason = reasonOf(status);
+    if (!(reason !== undefined && reasonAhead(reason).test(after)) && !/^\s*[-–:]?\s*\**(?:too many requests|not found|internal server error)/i.test(after)) return undefined;
+  }
   return { text: line.text.slice(start, end), start: line.start + start, end: line.start + end, status };
+}
+
+const reasonPatterns = new Map<string, RegExp>();
+
+/** A status's reason phrase right after it (`429 Too Many Requests`, `404: **Not Found**`), compiled once per phrase. */
+function reasonAhead(reason: string): RegExp {
+  let pattern = reasonPatterns.get(reason);
+  if (!pattern) {
+    // Phrases come from catalogs that may be edited all day: the cache never outgrows a few statuses' worth.
+    if (reasonPatterns.size >= 1000) reasonPatterns.clear();
+    reasonPatterns.set(reason, (pattern = new RegExp(String.raw`^\s*[-–:]?\s*\**${escapeRegExp(reason)}`, 'i')));
+  }
+  return pattern;
 }
 
 /** Text as a regular expression that matches it literally. */
