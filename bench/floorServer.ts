@@ -1,7 +1,8 @@
 /**
- * The floor: a language server that answers every hover and completion with a constant.
- * What it costs is the protocol's own cost (spawn, JSON-RPC, stdio); the benchmark reports
- * the real server's figures as ratios against it.
+ * The floor: a language server that answers every hover and completion with a constant, and
+ * publishes empty diagnostics for every version of a document. What it costs is the protocol's
+ * own cost (spawn, JSON-RPC, stdio, receiving the document); the benchmark reports the real
+ * server's figures as ratios against it.
  */
 import { createConnection, TextDocuments, TextDocumentSyncKind, type CompletionList, type Hover } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,5 +22,8 @@ connection.onInitialize(() => ({
 connection.onHover(() => hover);
 connection.onCompletion(() => completion);
 connection.onCompletionResolve((item) => item);
+documents.onDidChangeContent(({ document }) => {
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+});
 documents.listen(connection);
 connection.listen();

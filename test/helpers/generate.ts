@@ -18,6 +18,15 @@ export function generatedCatalogYaml(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The same catalog as {@link generatedCatalogYaml}, as JSON. */
+export function generatedCatalogJson(count: number): string {
+  const codes: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    codes[generatedCode(i)] = { status: STATUSES[i % STATUSES.length], title: `Generated error ${i}`, description: `Error number ${i} of the generated catalog.` };
+  }
+  return `${JSON.stringify({ id: 'generated', title: 'Generated API', envelope: { body: { error: { code: '${code}', message: '${message}' } } }, codes }, null, 2)}\n`;
+}
+
 export function generatedCatalog(count: number): Catalog {
   const codes = new Map<string, CodeEntry>();
   for (let i = 0; i < count; i++) {

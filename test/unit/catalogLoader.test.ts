@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
-import { parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalogSyntax';
+import { mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalogSyntax';
 import { builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 import { generatedCatalogYaml } from '../helpers/generate';
 
@@ -115,6 +115,18 @@ describe('catalog loader', () => {
     const json = '{"id":"a","title":"A","envelope":{"body":{"code":"${code}"}},\n"codes":{\n"X":{"status":400},\n"X":{"status":401}}}';
     const { problems } = problemsOf(json, 'file:///w/a.errors.json');
     assert.deepEqual(problems.map((p) => [p.code, p.line]), [[CatalogProblemCode.DuplicateCode, 4]]);
+  });
+
+  it('JSON keys are counted right whatever quotes, colons and backslashes their strings hold', () => {
+    const head = '{"id":"a","title":"A","envelope":{"body":{"code":"${code}"}},"codes":{';
+    // Values with `":` inside, keys ending in an escaped quote or an escaped backslash: no duplicates.
+    const tricky = `${head}"Q\\"":{"status":400,"title":"say \\": hi"},"B\\\\":{"status":401,"description":"a\\\\" },"C":{"status":402,"title":"\\\\\\": x"}}}`;
+    assert.equal(mayHaveDuplicateKeys(tricky, JSON.parse(tricky)), false, 'the fast path takes it');
+    assert.equal(loadCatalog('file:///w/a.errors.json', tricky).catalog?.codes.size, 3);
+    // The same with one key given twice, far from the first.
+    const twice = tricky.replace('"C":', '"Q\\"":');
+    assert.equal(mayHaveDuplicateKeys(twice, JSON.parse(twice)), true);
+    assert.deepEqual(problemsOf(twice, 'file:///w/a.errors.json').problems.map((p) => p.code), [CatalogProblemCode.DuplicateCode]);
   });
 
   it('an unregistered status is an error that names real ones', () => {

@@ -313,7 +313,8 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
       });
     }
   }
-  for (const [code, value] of Object.entries(codes)) {
+  for (const code of Object.keys(codes)) {
+    const value = codes[code];
     if (!isRecord(value)) continue;
     const status = value.status;
     if (knownStatuses && Number.isInteger(status) && !(String(status) in statuses) && !knownStatuses.has(status as number)) {
@@ -356,6 +357,10 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
   return problems;
 }
 
+/** What codes without causes, examples or members share, rather than an empty array or object each. */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_MEMBERS: Readonly<Record<string, never>> = Object.freeze({});
+
 /** The model of a catalog whose value passed the schema and the semantic checks. */
 function buildCatalog(uri: string, text: string, syntax: CatalogSyntax, options: LoadOptions): Catalog {
   const raw = syntax.value as RawCatalog;
@@ -377,22 +382,24 @@ function buildCatalog(uri: string, text: string, syntax: CatalogSyntax, options:
     });
   }
   const codes = new Map<string, CodeEntry>();
-  for (const [code, value] of Object.entries(raw.codes ?? {})) {
+  const rawCodes = raw.codes ?? {};
+  for (const code of Object.keys(rawCodes)) {
+    const value = rawCodes[code];
     codes.set(code, {
       code,
       status: value.status,
       title: value.title,
       message: value.message,
       description: value.description,
-      causes: value.causes ?? [],
-      resolution: value.resolution ?? [],
-      members: value.members ?? {},
-      examples: value.examples ?? [],
+      causes: value.causes ?? NONE,
+      resolution: value.resolution ?? NONE,
+      members: value.members ?? NO_MEMBERS,
+      examples: value.examples ?? NONE,
       retryable: value.retryable,
       deprecated: value.deprecated,
       replacedBy: value.replacedBy,
       docs: value.docs,
-      tags: value.tags ?? [],
+      tags: value.tags ?? NONE,
     });
   }
   const envelope: Envelope = {

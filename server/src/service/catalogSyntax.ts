@@ -77,18 +77,33 @@ function fastJsonValue(text: string): unknown {
   } catch {
     return undefined; // comments, trailing commas and real errors: the full parse handles them
   }
-  const keysPerObject: Set<string>[] = [];
-  let duplicate = false;
-  jsonc.visit(text, {
-    onObjectBegin: () => { keysPerObject.push(new Set()); },
-    onObjectEnd: () => { keysPerObject.pop(); },
-    onObjectProperty: (name) => {
-      const keys = keysPerObject[keysPerObject.length - 1];
-      if (keys.has(name)) duplicate = true;
-      keys.add(name);
-    },
-  });
-  return duplicate ? undefined : value;
+  // JSON.parse keeps the last of duplicate keys silently: the full parse reports them where they are.
+  return mayHaveDuplicateKeys(text, value) ? undefined : value;
+}
+
+/**
+ * Whether valid JSON text has more keys than the value it parsed to. In valid JSON every key is a
+ * string followed by a colon, and a quote not escaped by a backslash always opens or closes a
+ * string: so counting such quotes followed by a colon counts the keys in the text.
+ */
+export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
+  return keyCount(value) !== (text.match(KEY_END)?.length ?? 0);
+}
+
+/** A string's closing quote (after an even number of backslashes) followed by a colon: the end of a key. */
+const KEY_END = /(?<!\\)(?:\\\\)*"\s*:/g;
+
+/** The keys of every object in a parsed JSON value. */
+function keyCount(value: unknown): number {
+  if (Array.isArray(value)) {
+    let count = 0;
+    for (const item of value) count += keyCount(item);
+    return count;
+  }
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  for (const key in value) count += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 const wholeFile = (text: string): OffsetRange => ({ start: 0, end: Math.min(text.length, 1) });

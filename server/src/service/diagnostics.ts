@@ -271,7 +271,7 @@ const SEGMENT_LENGTH = 16 * 1024;
 
 /**
  * Checks the statements of `text` in `[lexed.starts[0], lexed.end)`, adding what it finds to
- * `findings`, and pausing every few hundred usages. Everything a statement's findings depend on is
+ * `findings`, and pausing every hundred usages. Everything a statement's findings depend on is
  * inside the statement, so that checking a part of a document gives what checking all of it would.
  */
 function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, findings: Finding[]): Generator<void> {
@@ -408,7 +408,7 @@ export class SourceChecker {
   /** The part of the document the last pass checked, `[from, to)`: the rest was kept from the pass before. */
   checkedRegion: { readonly from: number; readonly to: number } = { from: 0, to: 0 };
 
-  /** A pass in steps: it pauses every few hundred usages, so that the server can answer requests in between and drop a pass a newer edit made stale. */
+  /** A pass in steps: it pauses every hundred usages and after every 16 KB lexed, so that the server can answer requests in between and drop a pass a newer edit made stale. */
   *check(document: TextDocument, set: CatalogSet, options: DiagnosticsOptions): Generator<void, Diagnostic[]> {
     const text = document.getText();
     const languageId = document.languageId;
