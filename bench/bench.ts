@@ -107,6 +107,18 @@ function handlers(language: 'typescript' | 'python', lines: number, codes: numbe
   };
 }
 
+/** One-character edits, sent as ranged changes the way an editor sends them, each timed until the diagnostics of the new version. */
+async function timeEdits(client: LspClient, uri: string, edit: { at: Position; characters: [string, string] }, figures: Figures): Promise<void> {
+  const { at, characters } = edit;
+  const edits = await timed(EDITS, async (i) => {
+    const next = client.nextDiagnosticsFor(uri);
+    await client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, characters[(i + 1) % 2]);
+    await next;
+  });
+  figures.diagnosticsAfterEditMs = percentile(edits, 50);
+  figures.diagnosticsAfterEditP99 = percentile(edits, 99);
+}
+
 function workspace(codes: number, format: 'yaml' | 'json' = 'yaml'): string {
   const folder = mkdtempSync(join(tmpdir(), `error-catalog-bench-${codes}-`));
   mkdirSync(join(folder, 'src'));
@@ -181,15 +193,7 @@ async function ours(folder: string, run: Run): Promise<Figures> {
       });
       figures.codeActionP50 = percentile(actions, 50);
     }
-    // One-character edits, sent as ranged changes the way an editor sends them, each followed by the diagnostics of the new version.
-    const { at, characters } = source.edit;
-    const edits = await timed(EDITS, async (i) => {
-      const next = client.nextDiagnosticsFor(uri);
-      await client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, characters[(i + 1) % 2]);
-      await next;
-    });
-    figures.diagnosticsAfterEditMs = percentile(edits, 50);
-    figures.diagnosticsAfterEditP99 = percentile(edits, 99);
+    await timeEdits(client, uri, source.edit, figures);
     if (run.measures === 'all') {
       // The catalog changes on disk: time until the server has reloaded it (then it is put back).
       const catalogPath = join(folder, 'api.errors.yaml');
@@ -301,14 +305,7 @@ async function peer(name: string, folder: string, codes: number, nodeOptions: re
       await client.open(handlersUri, 'typescript', source.text);
       await published;
       figures.diagnosticsMs = performance.now() - started;
-      const { at, characters } = source.edit;
-      const edits = await timed(EDITS, async (i) => {
-        const next = client.nextDiagnosticsFor(handlersUri);
-        await client.edit(handlersUri, { start: at, end: { line: at.line, character: at.character + 1 } }, characters[(i + 1) % 2]);
-        await next;
-      });
-      figures.diagnosticsAfterEditMs = percentile(edits, 50);
-      figures.diagnosticsAfterEditP99 = percentile(edits, 99);
+      await timeEdits(client, handlersUri, source.edit, figures);
     }
     await client.shutdown();
     return figures;
