@@ -29,6 +29,14 @@ export interface CodeHit {
   readonly catalog: Catalog;
 }
 
+/** A catalog's codes in its own order with their normalized forms: what finding a mistyped code needs. */
+interface NameIndex {
+  readonly entries: readonly CodeEntry[];
+  readonly normalized: readonly string[];
+  readonly byNormalized: ReadonlyMap<string, readonly CodeEntry[]>;
+}
+
+/** A catalog's codes sorted, for prefix search and by status: what completion needs. */
 interface CatalogIndex {
   /** Codes sorted by their lower-case form, for prefix search by binary search. */
   readonly sorted: readonly CodeEntry[];
@@ -36,22 +44,35 @@ interface CatalogIndex {
   readonly sortedNormalized: readonly string[];
   /** Positions in `sorted` of the codes of each status, in order. */
   readonly byStatus: ReadonlyMap<number, readonly number[]>;
-  readonly byNormalized: ReadonlyMap<string, readonly CodeEntry[]>;
 }
 
+const nameIndexes = new WeakMap<Catalog, NameIndex>();
 const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+// Both are built on first use, once per catalog version: large catalogs have 100,000 codes, and a
+// file's diagnostics need only the first (to suggest what a mistyped code meant).
+function namesOf(catalog: Catalog): NameIndex {
+  let names = nameIndexes.get(catalog);
+  if (!names) {
+    const entries = Array.from(catalog.codes.values());
+    const normalized = entries.map((entry) => normalizeCode(entry.code));
+    const byNormalized = new Map<string, CodeEntry[]>();
+    entries.forEach((entry, i) => {
+      const list = byNormalized.get(normalized[i]);
+      if (list) list.push(entry);
+      else byNormalized.set(normalized[i], [entry]);
+    });
+    names = { entries, normalized, byNormalized };
+    nameIndexes.set(catalog, names);
+  }
+  return names;
+}
 
 function indexOf(catalog: Catalog): CatalogIndex {
   let index = indexes.get(catalog);
   if (!index) {
-    // Each code's lower-case and normalized forms are computed once: large catalogs have 100,000 codes.
-    const rows = Array.from(catalog.codes.values(), (entry) => ({ entry, lower: entry.code.toLowerCase(), normalized: normalizeCode(entry.code) }));
-    const byNormalized = new Map<string, CodeEntry[]>();
-    for (const { entry, normalized } of rows) {
-      const list = byNormalized.get(normalized);
-      if (list) list.push(entry);
-      else byNormalized.set(normalized, [entry]);
-    }
+    const { entries, normalized } = namesOf(catalog);
+    const rows = entries.map((entry, i) => ({ entry, lower: entry.code.toLowerCase(), normalized: normalized[i] }));
     rows.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
     const sorted = rows.map((row) => row.entry);
     const byStatus = new Map<number, number[]>();
@@ -60,7 +81,7 @@ function indexOf(catalog: Catalog): CatalogIndex {
       if (list) list.push(position);
       else byStatus.set(entry.status, [position]);
     });
-    index = { sorted, sortedLower: rows.map((row) => row.lower), sortedNormalized: rows.map((row) => row.normalized), byStatus, byNormalized };
+    index = { sorted, sortedLower: rows.map((row) => row.lower), sortedNormalized: rows.map((row) => row.normalized), byStatus };
     indexes.set(catalog, index);
   }
   return index;
@@ -129,7 +150,7 @@ export class CatalogSet {
   findNormalized(text: string): CodeHit[] {
     const key = normalizeCode(text);
     if (!key) return [];
-    return this.catalogs.flatMap((catalog) => (indexOf(catalog).byNormalized.get(key) ?? []).map((entry) => ({ entry, catalog })));
+    return this.catalogs.flatMap((catalog) => (namesOf(catalog).byNormalized.get(key) ?? []).map((entry) => ({ entry, catalog })));
   }
 
   /**
@@ -139,17 +160,19 @@ export class CatalogSet {
   nearestCodes(text: string, limit: number): string[] {
     const target = normalizeCode(text);
     const allowed = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
-    const scored: [string, number][] = [];
-    for (const catalog of this.catalogs) {
-      const index = indexOf(catalog);
-      for (let i = 0; i < index.sorted.length; i++) {
-        const candidate = index.sortedNormalized[i];
+    const scored: { code: string; distance: number; catalog: number; lower: string }[] = [];
+    this.catalogs.forEach((catalog, c) => {
+      const { entries, normalized } = namesOf(catalog);
+      for (let i = 0; i < entries.length; i++) {
+        const candidate = normalized[i];
         if (Math.abs(candidate.length - target.length) > allowed) continue;
         const distance = editDistance(target, candidate, allowed);
-        if (distance <= allowed) scored.push([index.sorted[i].code, distance]);
+        if (distance <= allowed) scored.push({ code: entries[i].code, distance, catalog: c, lower: entries[i].code.toLowerCase() });
       }
-    }
-    return scored.sort((a, b) => a[1] - b[1]).slice(0, limit).map(([code]) => code);
+    });
+    // Nearest first; among equals, the most specific catalog's, then alphabetically.
+    scored.sort((a, b) => a.distance - b.distance || a.catalog - b.catalog || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    return scored.slice(0, limit).map((s) => s.code);
   }
 
   reasonOf(status: number): string | undefined {

@@ -104,22 +104,32 @@ export function suggestionsFor(value: string, set: CatalogSet): string[] {
 /** Type names that stand between a key and its literal: Go's `map[string]any{`, Gin's `gin.H{`, C#'s `new {`. */
 const LITERAL_TYPE = /(?:map\[string\](?:any|interface\{\})|gin\.H|new)\s*$/;
 
-/** The key before a literal's opening bracket (`error` in `"error": {`), read backwards from the end of `before` without a regex scan. */
-function keyBefore(before: string): string | undefined {
-  let i = before.length - 1;
-  const skipSpace = () => { while (i >= 0 && /\s/.test(before[i])) i--; };
+const isSpaceCode = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+const isKeyCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 45;
+
+/** The key before a literal's opening bracket at `open` (`error` in `"error": {`), read backwards to `floor` at most, without a regex scan. */
+function keyBefore(text: string, open: number, floor: number): string | undefined {
+  let i = open - 1;
+  const skipSpace = () => { while (i >= floor && isSpaceCode(text.charCodeAt(i))) i--; };
   skipSpace();
-  const type = LITERAL_TYPE.exec(before.slice(Math.max(0, i - 24), i + 1));
-  if (type) { i -= type[0].length; skipSpace(); }
-  if (before[i] === '>' && before[i - 1] === '=') i -= 2;
-  else if (before[i] === ':' || before[i] === '=') i--;
+  if (i < floor) return undefined;
+  // A type between the key and the literal (`map[string]any{`, `gin.H{`, `new {`) ends in a letter or `}`.
+  const last = text.charCodeAt(i);
+  if (isKeyCode(last) || last === 125) {
+    const type = LITERAL_TYPE.exec(text.slice(Math.max(floor, i - 24), i + 1));
+    if (type) { i -= type[0].length; skipSpace(); }
+  }
+  if (i < floor) return undefined;
+  if (text[i] === '>' && i - 1 >= floor && text[i - 1] === '=') i -= 2;
+  else if (text[i] === ':' || text[i] === '=') i--;
   else return undefined;
   skipSpace();
-  const quote = before[i] === '"' || before[i] === "'" ? before[i--] : undefined;
+  if (i < floor) return undefined;
+  const quote = text[i] === '"' || text[i] === "'" ? text[i--] : undefined;
   const end = i + 1;
-  while (i >= 0 && /[\w$-]/.test(before[i])) i--;
-  if (quote && before[i] !== quote) return undefined;
-  return end > i + 1 ? before.slice(i + 1, end) : undefined;
+  while (i >= floor && isKeyCode(text.charCodeAt(i))) i--;
+  if (quote && (i < floor || text[i] !== quote)) return undefined;
+  return end > i + 1 ? text.slice(i + 1, end) : undefined;
 }
 
 /** An object or array literal; what precedes it is read only for the ones a usage sits in. */
@@ -129,8 +139,8 @@ class Container {
     readonly open: number,
     /** Where its statement starts: nothing before it is read. */
     private readonly floor: number,
-    /** Its closing offset (exclusive); the statement's end while unclosed. */
-    public close: number,
+    /** Its closing offset (exclusive); the statement's end when unclosed. */
+    readonly close: number,
   ) {}
 
   private cachedKey?: string | null;
@@ -138,15 +148,16 @@ class Container {
 
   /** The key the container is the value of (`error` in `error: {`), if any. */
   get key(): string | undefined {
-    if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text.slice(this.floor, this.open)) ?? null;
+    if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text, this.open, this.floor) ?? null;
     return this.cachedKey ?? undefined;
   }
 
   /** Whether it is the argument of a call or assignment where a response body goes. */
   get isBody(): boolean {
     if (this.cachedIsBody === undefined) {
+      // What the calls and assignments look like fits in the 64 characters before the bracket.
       const lineStart = this.text.lastIndexOf('\n', this.open - 1) + 1;
-      this.cachedIsBody = BODY_BEFORE.test(this.text.slice(Math.max(lineStart, this.open - 200), this.open));
+      this.cachedIsBody = BODY_BEFORE.test(this.text.slice(Math.max(lineStart, this.open - 64), this.open));
     }
     return this.cachedIsBody;
   }
@@ -157,38 +168,38 @@ const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\b
 
 /**
  * For each offset in `at` (ascending), the containers enclosing it within its statement,
- * outermost first, from the lexer's brackets. Containers never span statements: at each
- * statement start the unclosed ones are closed at it.
+ * outermost first, from the lexer's brackets. Containers never span statements (the unclosed
+ * ones close where their statement ends), so only the brackets of statements holding an offset
+ * of `at` are read.
  */
 function containersOf(text: string, brackets: readonly number[], starts: readonly number[], end: number, at: readonly number[]): Map<number, Container[]> {
   const enclosing = new Map<number, Container[]>();
-  const stack: Container[] = [];
-  let statement = 0;
   let next = 0;
-  const closeStatement = (boundary: number) => {
-    for (const container of stack) container.close = boundary;
-    stack.length = 0;
-  };
-  const advanceTo = (offset: number) => {
-    while (statement + 1 < starts.length && starts[statement + 1] <= offset) closeStatement(starts[++statement]);
-  };
-  const statementEnd = () => (statement + 1 < starts.length ? starts[statement + 1] : end);
-  for (const bracket of brackets) {
-    while (next < at.length && at[next] < bracket) {
-      advanceTo(at[next]);
-      enclosing.set(at[next++], stack.slice());
-    }
-    advanceTo(bracket);
-    const ch = text.charCodeAt(bracket);
-    if (ch === 123 || ch === 91) stack.push(new Container(text, bracket, starts[statement], statementEnd()));
-    else {
-      const container = stack.pop();
-      if (container) container.close = bracket + 1;
-    }
-  }
   while (next < at.length) {
-    advanceTo(at[next]);
-    enclosing.set(at[next++], stack.slice());
+    // The statement holding the next offset, and the offsets in it.
+    const statement = Math.max(0, lastAtMost(starts, at[next]));
+    const floor = starts[statement];
+    const ceiling = statement + 1 < starts.length ? starts[statement + 1] : end;
+    let last = next;
+    while (last < at.length && at[last] < ceiling) last++;
+    // Its brackets: which are open at each offset, and where each closes.
+    const stack: { open: number; close: number }[] = [];
+    const opened: { open: number; close: number }[] = [];
+    const snapshots: { offset: number; open: { open: number; close: number }[] }[] = [];
+    for (let i = lastAtMost(brackets, floor - 1) + 1; i < brackets.length && brackets[i] < ceiling; i++) {
+      while (next < last && at[next] < brackets[i]) snapshots.push({ offset: at[next++], open: stack.slice() });
+      if (text.charCodeAt(brackets[i]) === 123 || text.charCodeAt(brackets[i]) === 91) {
+        const container = { open: brackets[i], close: ceiling };
+        stack.push(container);
+        opened.push(container);
+      } else {
+        const container = stack.pop();
+        if (container) container.close = brackets[i] + 1;
+      }
+    }
+    while (next < last) snapshots.push({ offset: at[next++], open: stack.slice() });
+    const made = new Map(opened.map((c) => [c, new Container(text, c.open, floor, c.close)]));
+    for (const snapshot of snapshots) enclosing.set(snapshot.offset, snapshot.open.map((c) => made.get(c)!));
   }
   return enclosing;
 }
