@@ -42,6 +42,26 @@ async function timed(samples: number, work: (i: number) => Promise<unknown>): Pr
   return values;
 }
 
+/**
+ * Times `work` and `baseline` alternately, one call of each per round, so that both see the
+ * machine in the same state: on a shared machine, speed drifts over a run by more than the
+ * differences measured here.
+ */
+async function timedPair(samples: number, work: (i: number) => Promise<unknown>, baseline?: (i: number) => Promise<unknown>): Promise<[number[], number[]]> {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    let started = performance.now();
+    await work(i);
+    ours.push(performance.now() - started);
+    if (!baseline) continue;
+    started = performance.now();
+    await baseline(i);
+    theirs.push(performance.now() - started);
+  }
+  return [ours, theirs];
+}
+
 type Density = 'handlers' | 'every line';
 
 /**
@@ -137,6 +157,16 @@ interface Run {
   readonly measures: 'all' | 'open' | 'diagnostics';
   /** Options for Node, before the server script. */
   readonly nodeOptions: readonly string[];
+  /** A floor server to time alternately with this one, for hovers and completions. */
+  readonly floor?: FloorSession;
+}
+
+/** A running floor server with its document open. */
+interface FloorSession {
+  readonly client: LspClient;
+  readonly uri: string;
+  readonly hover: Position;
+  readonly completion: Position;
 }
 
 /** Spawn to `initialize` response, catalogs loaded, first hover after open, diagnostics, then steady-state latencies. */
@@ -169,16 +199,26 @@ async function ours(folder: string, run: Run): Promise<Figures> {
     figures.usages = source.hovers.length;
     figures.rssMb = rssMb(client.pid);
     if (run.measures !== 'diagnostics') {
-      const hovers = await timed(SAMPLES, (i) => client.hover(uri, source.hovers[i % source.hovers.length]));
+      const floor = run.floor;
+      const [hovers, floorHovers] = await timedPair(SAMPLES, (i) => client.hover(uri, source.hovers[i % source.hovers.length]), floor && (() => floor.client.hover(floor.uri, floor.hover)));
       figures.hoverP50 = percentile(hovers, 50);
       figures.hoverP99 = percentile(hovers, 99);
+      if (floor) {
+        figures.floorHoverP50 = percentile(floorHovers, 50);
+        figures.floorHoverP99 = percentile(floorHovers, 99);
+      }
     }
     if (run.measures === 'open') return figures;
     if (run.measures === 'all') {
+      const floor = run.floor;
       let list: CompletionList | null = null;
-      const completions = await timed(SAMPLES, async () => { list = await client.completion(uri, source.completion) as CompletionList; });
+      const [completions, floorCompletions] = await timedPair(SAMPLES, async () => { list = await client.completion(uri, source.completion) as CompletionList; }, floor && (() => floor.client.completion(floor.uri, floor.completion)));
       figures.completionP50 = percentile(completions, 50);
       figures.completionP99 = percentile(completions, 99);
+      if (floor) {
+        figures.floorCompletionP50 = percentile(floorCompletions, 50);
+        figures.floorCompletionP99 = percentile(floorCompletions, 99);
+      }
       figures.completionBytes = Buffer.byteLength(JSON.stringify(list));
       const prefixed = await timed(SAMPLES, () => client.completion(uri, source.prefixed));
       figures.prefixCompletionP50 = percentile(prefixed, 50);
@@ -316,9 +356,39 @@ async function peer(name: string, folder: string, codes: number, nodeOptions: re
 
 const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 
+/** The floor server, running with its document open, to be timed alternately with ours. */
+async function startFloor(folder: string): Promise<FloorSession> {
+  const spec = PEERS.floor;
+  const client = new LspClient(['--stdio'], folder, spec.script, SERVER_NODE_OPTIONS);
+  await client.initialize(folder);
+  const uri = fileUri(join(folder, 'src', spec.file));
+  await client.open(uri, spec.languageId, spec.text);
+  return { client, uri, hover: spec.hover, completion: spec.completion };
+}
+
+/** Spawn to `initialize` response, ours and the floor's alternately, `rounds` times each (medians). */
+async function initializeTimes(folder: string, rounds: number): Promise<{ ours: number; floor: number }> {
+  const times = { ours: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, script] of [['ours', SERVER], ['floor', FLOOR]] as const) {
+      const started = performance.now();
+      const client = new LspClient(['--stdio'], REPO_ROOT, script, SERVER_NODE_OPTIONS);
+      try {
+        await client.initialize(folder, { initialized: false });
+        times[name].push(performance.now() - started);
+        await client.shutdown();
+      } finally {
+        await client.dispose();
+      }
+    }
+  }
+  return { ours: percentile(times.ours, 50), floor: percentile(times.floor, 50) };
+}
+
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, samples: SAMPLES, cpus: 2 };
   const folders: string[] = [];
+  let pairedFloor: FloorSession | undefined;
   try {
     const folder10k = workspace(10_000);
     folders.push(folder10k);
@@ -328,7 +398,12 @@ async function main(): Promise<void> {
     const floor = await peer('floor', folder10k, 10_000, SERVER_NODE_OPTIONS);
     const json = await peer('vscode-json-language-server', folder10k, 10_000);
     const yaml = await peer('yaml-language-server', folder10k, 10_000);
-    const server = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'all', nodeOptions: SERVER_NODE_OPTIONS });
+    // Hovers and completions are timed alternately with this floor, in every run below.
+    pairedFloor = await startFloor(folder10k);
+    const server = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'all', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
+    const initialize = await initializeTimes(folder10k, 7);
+    server.initializeMedianMs = initialize.ours;
+    floor.initializeMedianMs = initialize.floor;
     // The same server started as `node dist/server.js`, with Node's defaults.
     const plainNode = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'open', nodeOptions: [] });
     results.codes10k = { server, plainNode, floor, json, yaml };
@@ -345,19 +420,19 @@ async function main(): Promise<void> {
     for (const [codes, lines, format] of [[1_000, 100, 'yaml'], [1_000, 1_000, 'yaml'], [100_000, 1_000, 'yaml'], [100_000, 1_000, 'json']] as const) {
       const folder = workspace(codes, format);
       folders.push(folder);
-      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines`] = await ours(folder, { codes, lines, measures: 'open', nodeOptions: SERVER_NODE_OPTIONS });
+      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines`] = await ours(folder, { codes, lines, measures: 'open', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
     }
     results.scaling = scaling;
 
     const rows: [string, string, number | undefined, number | undefined, string][] = [
-      ['initialize (ms)', 'initializeMs', server.initializeMs, floor.initializeMs, '≤ 1.3× floor'],
+      ['initialize, median of 7 (ms)', 'initializeMedianMs', server.initializeMedianMs, floor.initializeMedianMs, '≤ 1.3× floor'],
       ['first hover after open (ms)', 'firstHoverMs', server.firstHoverMs, floor.firstHoverMs, '≤ 20 ms'],
-      ['hover p50 (ms)', 'hoverP50', server.hoverP50, floor.hoverP50, '≤ 1.25× floor'],
-      ['hover p99 (ms)', 'hoverP99', server.hoverP99, floor.hoverP99, ''],
-      ['completion p50, no prefix (ms)', 'completionP50', server.completionP50, floor.completionP50, '≤ 0.25× json server'],
-      ['completion p99, no prefix (ms)', 'completionP99', server.completionP99, floor.completionP99, ''],
+      ['hover p50 (ms)', 'hoverP50', server.hoverP50, server.floorHoverP50, '≤ 1.25× floor'],
+      ['hover p99 (ms)', 'hoverP99', server.hoverP99, server.floorHoverP99, ''],
+      ['completion p50, no prefix (ms)', 'completionP50', server.completionP50, server.floorCompletionP50, '≤ 0.25× json server'],
+      ['completion p99, no prefix (ms)', 'completionP99', server.completionP99, server.floorCompletionP99, ''],
       ['completion response (bytes)', 'completionBytes', server.completionBytes, floor.completionBytes, ''],
-      ['completion p50, with prefix (ms)', 'prefixCompletionP50', server.prefixCompletionP50, floor.completionP50, ''],
+      ['completion p50, with prefix (ms)', 'prefixCompletionP50', server.prefixCompletionP50, server.floorCompletionP50, ''],
       ['resolve p50 (ms)', 'resolveP50', server.resolveP50, undefined, ''],
       ['code action p50 (ms)', 'codeActionP50', server.codeActionP50, undefined, ''],
       ['diagnostics, 10,000-line file, from opening (ms)', 'diagnosticsMs', server.diagnosticsMs, floor.diagnosticsMs, '≤ 50 ms'],
@@ -388,10 +463,11 @@ async function main(): Promise<void> {
     print('\n| catalog, file | initialize (ms) | catalog load (ms) | first hover (ms) | diagnostics (ms) | hover p50 (ms) | memory (MB) |');
     print('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, f] of Object.entries(scaling)) {
-      print(`| ${name} | ${fmt(f.initializeMs)} | ${fmt(f.catalogLoadMs)} | ${fmt(f.firstHoverMs)} | ${fmt(f.diagnosticsMs)} | ${fmt(f.hoverP50)} (${fmt(f.hoverP50 / floor.hoverP50)}× floor) | ${fmt(f.rssMb, 1)} |`);
+      print(`| ${name} | ${fmt(f.initializeMs)} | ${fmt(f.catalogLoadMs)} | ${fmt(f.firstHoverMs)} | ${fmt(f.diagnosticsMs)} | ${fmt(f.hoverP50)} (${fmt(f.hoverP50 / f.floorHoverP50)}× floor) | ${fmt(f.rssMb, 1)} |`);
     }
     results.table = lines.join('\n');
   } finally {
+    await pairedFloor?.client.dispose();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
   mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
