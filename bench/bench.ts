@@ -207,6 +207,12 @@ async function ours(folder: string, run: Run): Promise<Figures> {
         figures.floorHoverP50 = percentile(floorHovers, 50);
         figures.floorHoverP99 = percentile(floorHovers, 99);
       }
+      if (run.measures === 'all') {
+        // The same code hovered again and again: its explanation is already written.
+        const [again, floorAgain] = await timedPair(SAMPLES, () => client.hover(uri, source.hovers[0]), floor && (() => floor.client.hover(floor.uri, floor.hover)));
+        figures.hoverAgainP50 = percentile(again, 50);
+        if (floor) figures.floorHoverAgainP50 = percentile(floorAgain, 50);
+      }
     }
     if (run.measures === 'open') return figures;
     if (run.measures === 'all') {
@@ -343,6 +349,9 @@ async function peer(name: string, folder: string, codes: number, nodeOptions: re
       started = performance.now();
       const published = client.diagnosticsFor(handlersUri);
       await client.open(handlersUri, 'typescript', source.text);
+      const firstHover = performance.now();
+      await client.hover(handlersUri, source.hovers[0]);
+      figures.firstHoverInFileMs = performance.now() - firstHover;
       await published;
       figures.diagnosticsMs = performance.now() - started;
       await timeEdits(client, handlersUri, source.edit, figures);
@@ -417,18 +426,20 @@ async function main(): Promise<void> {
     results.files = files;
 
     const scaling: Record<string, Figures> = {};
-    for (const [codes, lines, format] of [[1_000, 100, 'yaml'], [1_000, 1_000, 'yaml'], [100_000, 1_000, 'yaml'], [100_000, 1_000, 'json']] as const) {
+    const scalingRuns = [[1_000, 100, 'yaml', 'typescript'], [1_000, 100, 'yaml', 'python'], [1_000, 1_000, 'yaml', 'typescript'], [1_000, 1_000, 'yaml', 'python'], [100_000, 1_000, 'yaml', 'typescript'], [100_000, 1_000, 'json', 'typescript']] as const;
+    for (const [codes, lines, format, language] of scalingRuns) {
       const folder = workspace(codes, format);
       folders.push(folder);
-      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines`] = await ours(folder, { codes, lines, measures: 'open', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
+      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines of ${language === 'typescript' ? 'TypeScript' : 'Python'}`] = await ours(folder, { codes, lines, language, measures: 'open', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
     }
     results.scaling = scaling;
 
     const rows: [string, string, number | undefined, number | undefined, string][] = [
       ['initialize, median of 7 (ms)', 'initializeMedianMs', server.initializeMedianMs, floor.initializeMedianMs, '≤ 1.3× floor'],
-      ['first hover after open (ms)', 'firstHoverMs', server.firstHoverMs, floor.firstHoverMs, '≤ 20 ms'],
-      ['hover p50 (ms)', 'hoverP50', server.hoverP50, server.floorHoverP50, '≤ 1.25× floor'],
+      ['first hover after opening the file (ms)', 'firstHoverMs', server.firstHoverMs, floor.firstHoverInFileMs, '≤ 20 ms'],
+      ['hover p50, a different code each time (ms)', 'hoverP50', server.hoverP50, server.floorHoverP50, '≤ 1.25× floor'],
       ['hover p99 (ms)', 'hoverP99', server.hoverP99, server.floorHoverP99, ''],
+      ['hover p50, the same code again (ms)', 'hoverAgainP50', server.hoverAgainP50, server.floorHoverAgainP50, ''],
       ['completion p50, no prefix (ms)', 'completionP50', server.completionP50, server.floorCompletionP50, '≤ 0.25× json server'],
       ['completion p99, no prefix (ms)', 'completionP99', server.completionP99, server.floorCompletionP99, ''],
       ['completion response (bytes)', 'completionBytes', server.completionBytes, floor.completionBytes, ''],
