@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CompletionList, Position } from 'vscode-languageserver/node';
 import { generatedCatalogJson, generatedCatalogYaml, generatedCode } from '../test/helpers/generate';
-import { SERVER_NODE_OPTIONS } from '../server/src/protocol';
 import { fileUri, LspClient, REPO_ROOT } from '../test/helpers/lspClient';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
@@ -155,8 +154,6 @@ interface Run {
   readonly density?: Density;
   /** `open`: up to the hovers after opening the file; `diagnostics`: opening and editing; `all`: everything. */
   readonly measures: 'all' | 'open' | 'diagnostics';
-  /** Options for Node, before the server script. */
-  readonly nodeOptions: readonly string[];
   /** A floor server to time alternately with this one, for hovers and completions. */
   readonly floor?: FloorSession;
 }
@@ -175,7 +172,7 @@ async function ours(folder: string, run: Run): Promise<Figures> {
   const language = run.language ?? 'typescript';
   const source = handlers(language, run.lines, run.codes, run.density);
   let started = performance.now();
-  const client = new LspClient(['--stdio'], REPO_ROOT, SERVER, run.nodeOptions);
+  const client = new LspClient(['--stdio'], REPO_ROOT, SERVER);
   client.settings = { diagnostics: { delay: 0 } };
   try {
     await client.initialize(folder, { initialized: false });
@@ -314,14 +311,14 @@ const PEERS: Record<string, Peer> = {
   },
 };
 
-async function peer(name: string, folder: string, codes: number, nodeOptions: readonly string[] = []): Promise<Figures> {
+async function peer(name: string, folder: string, codes: number): Promise<Figures> {
   const spec = PEERS[name];
   const figures: Figures = {};
   const schemaPath = join(folder, 'codes.schema.json');
   const schema = schemaFor(codes);
   writeFileSync(schemaPath, JSON.stringify(schema));
   let started = performance.now();
-  const client = new LspClient(['--stdio'], folder, spec.script, nodeOptions);
+  const client = new LspClient(['--stdio'], folder, spec.script);
   try {
     await client.initialize(folder, { initialized: false });
     figures.initializeMs = performance.now() - started;
@@ -368,7 +365,7 @@ const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.is
 /** The floor server, running with its document open, to be timed alternately with ours. */
 async function startFloor(folder: string): Promise<FloorSession> {
   const spec = PEERS.floor;
-  const client = new LspClient(['--stdio'], folder, spec.script, SERVER_NODE_OPTIONS);
+  const client = new LspClient(['--stdio'], folder, spec.script);
   await client.initialize(folder);
   const uri = fileUri(join(folder, 'src', spec.file));
   await client.open(uri, spec.languageId, spec.text);
@@ -381,7 +378,7 @@ async function initializeTimes(folder: string, rounds: number): Promise<{ ours: 
   for (let i = 0; i < rounds; i++) {
     for (const [name, script] of [['ours', SERVER], ['floor', FLOOR]] as const) {
       const started = performance.now();
-      const client = new LspClient(['--stdio'], REPO_ROOT, script, SERVER_NODE_OPTIONS);
+      const client = new LspClient(['--stdio'], REPO_ROOT, script);
       try {
         await client.initialize(folder, { initialized: false });
         times[name].push(performance.now() - started);
@@ -403,25 +400,22 @@ async function main(): Promise<void> {
     folders.push(folder10k);
     // Warm the file cache and each script's first compile once, so no measured run pays for it alone.
     await peer('floor', folder10k, 10_000);
-    // The floor and the server run with the Node options the extension starts the server with.
-    const floor = await peer('floor', folder10k, 10_000, SERVER_NODE_OPTIONS);
+    const floor = await peer('floor', folder10k, 10_000);
     const json = await peer('vscode-json-language-server', folder10k, 10_000);
     const yaml = await peer('yaml-language-server', folder10k, 10_000);
     // Hovers and completions are timed alternately with this floor, in every run below.
     pairedFloor = await startFloor(folder10k);
-    const server = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'all', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
+    const server = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'all', floor: pairedFloor });
     const initialize = await initializeTimes(folder10k, 7);
     server.initializeMedianMs = initialize.ours;
     floor.initializeMedianMs = initialize.floor;
-    // The same server started as `node dist/server.js`, with Node's defaults.
-    const plainNode = await ours(folder10k, { codes: 10_000, lines: 10_000, measures: 'open', nodeOptions: [] });
-    results.codes10k = { server, plainNode, floor, json, yaml };
+    results.codes10k = { server, floor, json, yaml };
 
     const files: Record<string, Figures> = {
       'TypeScript handlers': server,
-      'Python handlers': await ours(folder10k, { codes: 10_000, lines: 10_000, language: 'python', measures: 'diagnostics', nodeOptions: SERVER_NODE_OPTIONS }),
-      'TypeScript, a code on every line': await ours(folder10k, { codes: 10_000, lines: 10_000, density: 'every line', measures: 'diagnostics', nodeOptions: SERVER_NODE_OPTIONS }),
-      'Python, a code on every line': await ours(folder10k, { codes: 10_000, lines: 10_000, language: 'python', density: 'every line', measures: 'diagnostics', nodeOptions: SERVER_NODE_OPTIONS }),
+      'Python handlers': await ours(folder10k, { codes: 10_000, lines: 10_000, language: 'python', measures: 'diagnostics' }),
+      'TypeScript, a code on every line': await ours(folder10k, { codes: 10_000, lines: 10_000, density: 'every line', measures: 'diagnostics' }),
+      'Python, a code on every line': await ours(folder10k, { codes: 10_000, lines: 10_000, language: 'python', density: 'every line', measures: 'diagnostics' }),
     };
     results.files = files;
 
@@ -430,7 +424,7 @@ async function main(): Promise<void> {
     for (const [codes, lines, format, language] of scalingRuns) {
       const folder = workspace(codes, format);
       folders.push(folder);
-      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines of ${language === 'typescript' ? 'TypeScript' : 'Python'}`] = await ours(folder, { codes, lines, language, measures: 'open', nodeOptions: SERVER_NODE_OPTIONS, floor: pairedFloor });
+      scaling[`${codes} codes (${format.toUpperCase()}), ${lines} lines of ${language === 'typescript' ? 'TypeScript' : 'Python'}`] = await ours(folder, { codes, lines, language, measures: 'open', floor: pairedFloor });
     }
     results.scaling = scaling;
 
@@ -452,7 +446,6 @@ async function main(): Promise<void> {
       ['catalog load (ms)', 'catalogLoadMs', server.catalogLoadMs, undefined, ''],
       ['catalog reload after a change (ms)', 'catalogReloadMs', server.catalogReloadMs, undefined, ''],
       ['memory, resident (MB)', 'rssMb', server.rssMb, floor.rssMb, '≤ floor + 40 MB'],
-      ['memory, resident, with Node defaults (MB)', 'rssMb', plainNode.rssMb, floor.rssMb, ''],
     ];
     const lines: string[] = [];
     const print = (line: string) => { lines.push(line); console.log(line); };

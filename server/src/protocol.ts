@@ -83,11 +83,3 @@ export const ErrorCatalogMethods = {
   /** Client → server request: the full explanation of a code, as Markdown (or null). */
   explain: 'errorCatalog/explain',
 } as const;
-
-/**
- * Options for Node that the extension starts the server with. A young generation of at most 4 MB
- * per semi-space keeps the server's resident memory about 15 MB lower once a large catalog has
- * loaded (Node's default lets it grow to 16 MB while the catalog is read, and it stays that big).
- * `npm run bench` measures the server both ways.
- */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'];

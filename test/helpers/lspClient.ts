@@ -156,11 +156,10 @@ export class LspClient {
   /**
    * @param args arguments after the server script
    * @param serverScript the server to run with this Node; the bundled server unless a benchmark names another
-   * @param nodeOptions options for Node itself, before the script (as the extension passes `execArgv`)
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, nodeOptions: readonly string[] = []) {
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH) {
     if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
-    this.child = spawn(process.execPath, [...nodeOptions, serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         this.exitStatus = { code, signal };
