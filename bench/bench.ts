@@ -32,13 +32,7 @@ function rssMb(pid: number | undefined): number {
 }
 
 async function timed(samples: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  const values: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await work(i);
-    values.push(performance.now() - started);
-  }
-  return values;
+  return (await timedPair(samples, work))[0];
 }
 
 /**

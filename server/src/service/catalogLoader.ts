@@ -21,6 +21,7 @@ import {
 } from './model';
 import { collectPlaceholders, findMemberPath } from './envelope';
 import { editDistance, STATUS_ALIASES } from './catalogSet';
+import { lastAtMost, normalizeCode } from './textScan';
 
 export interface CatalogLoadResult {
   /** The catalog, when the file has no errors (warnings still allow it). */
@@ -85,14 +86,8 @@ function positionsOf(text: string): (offset: number) => { line: number; characte
       lineStarts = [0];
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     }
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - lineStarts[low] };
+    const line = Math.max(0, lastAtMost(lineStarts, offset));
+    return { line, character: offset - lineStarts[line] };
   };
 }
 
@@ -299,12 +294,11 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
   }
   const knownStatuses = options.knownStatuses;
   const bodyPaths = envelope ? envelope.body : undefined;
-  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const [key, value] of Object.entries(statuses)) {
     const standard = options.standardReasons?.get(Number(key));
     if (!standard || !isRecord(value) || typeof value.reason !== 'string') continue;
-    const accepted = [standard, ...(STATUS_ALIASES[Number(key)] ?? [])].map(normalize);
-    if (!accepted.includes(normalize(value.reason))) {
+    const accepted = [standard, ...(STATUS_ALIASES[Number(key)] ?? [])].map(normalizeCode);
+    if (!accepted.includes(normalizeCode(value.reason))) {
       problems.push({
         code: CatalogProblemCode.StatusContradiction,
         severity: 'warning',

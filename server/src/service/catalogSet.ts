@@ -73,7 +73,7 @@ function indexOf(catalog: Catalog): CatalogIndex {
   if (!index) {
     const { entries, normalized } = namesOf(catalog);
     const rows = entries.map((entry, i) => ({ entry, lower: entry.code.toLowerCase(), normalized: normalized[i] }));
-    rows.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    rows.sort((a, b) => compareText(a.lower, b.lower));
     const sorted = rows.map((row) => row.entry);
     const byStatus = new Map<number, number[]>();
     sorted.forEach((entry, position) => {
@@ -85,6 +85,11 @@ function indexOf(catalog: Catalog): CatalogIndex {
     indexes.set(catalog, index);
   }
   return index;
+}
+
+/** Code-unit order, the order `lowerBound` searches in. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function lowerBound(values: readonly string[], target: string): number {
@@ -171,7 +176,7 @@ export class CatalogSet {
       }
     });
     // Nearest first; among equals, the most specific catalog's, then alphabetically.
-    scored.sort((a, b) => a.distance - b.distance || a.catalog - b.catalog || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    scored.sort((a, b) => a.distance - b.distance || a.catalog - b.catalog || compareText(a.lower, b.lower));
     return scored.slice(0, limit).map((s) => s.code);
   }
 

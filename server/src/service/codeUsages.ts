@@ -4,7 +4,7 @@
  * names (`new ApiError('X')`), and matches of the user's patterns. Never inside comments:
  * diagnostics, references and rename all read usages from here, so they agree.
  */
-import { lexStatements } from './statements';
+import { lexStatements, StatementWalk } from './statements';
 import { escapeRegExp } from './textScan';
 
 export interface CodeUsage {
@@ -66,17 +66,15 @@ export interface UsageBounds {
  */
 function* matchesOf(regex: RegExp, text: string, bounds?: UsageBounds): Generator<RegExpExecArray> {
   const end = bounds?.end ?? text.length;
-  const starts = bounds?.starts ?? [];
-  let statement = 0;
+  const statements = bounds && new StatementWalk(bounds.starts, end);
   regex.lastIndex = bounds?.from ?? 0;
   for (let m = regex.exec(text); m && m.index < end; m = regex.exec(text)) {
     if (m[0].length === 0) regex.lastIndex = m.index + 1;
-    if (!bounds) {
+    if (!statements) {
       yield m;
       continue;
     }
-    while (statement + 1 < starts.length && starts[statement + 1] <= m.index) statement++;
-    const statementEnd = statement + 1 < starts.length ? starts[statement + 1] : end;
+    const statementEnd = statements.at(m.index).end;
     if (m.index + m[0].length <= statementEnd) yield m;
     else regex.lastIndex = statementEnd;
   }

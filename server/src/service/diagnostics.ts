@@ -9,10 +9,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from './catalogSet';
 import type { Catalog } from './model';
 import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } from './codeUsages';
-import { lexStatements, type LexedText } from './statements';
+import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from './statements';
 import { placeholderPath } from './envelope';
 import { docsUrlOf } from './explain';
-import { statusNumberAt } from './textScan';
+import { lastAtMost, statusNumberAt } from './textScan';
 
 export enum SourceDiagnosticCode {
   UnknownCode = 'unknown-code',
@@ -104,18 +104,18 @@ export function suggestionsFor(value: string, set: CatalogSet): string[] {
 /** Type names that stand between a key and its literal: Go's `map[string]any{`, Gin's `gin.H{`, C#'s `new {`. */
 const LITERAL_TYPE = /(?:map\[string\](?:any|interface\{\})|gin\.H|new)\s*$/;
 
-const isSpaceCode = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-const isKeyCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 45;
+/** A character of a key: a word character, `$` or `-`. */
+const isKeyChar = (code: number) => isWordChar(code) || code === 36 || code === 45;
 
 /** The key before a literal's opening bracket at `open` (`error` in `"error": {`), read backwards to `floor` at most, without a regex scan. */
 function keyBefore(text: string, open: number, floor: number): string | undefined {
   let i = open - 1;
-  const skipSpace = () => { while (i >= floor && isSpaceCode(text.charCodeAt(i))) i--; };
+  const skipSpace = () => { while (i >= floor && isSpace(text.charCodeAt(i))) i--; };
   skipSpace();
   if (i < floor) return undefined;
   // A type between the key and the literal (`map[string]any{`, `gin.H{`, `new {`) ends in a letter or `}`.
   const last = text.charCodeAt(i);
-  if (isKeyCode(last) || last === 125) {
+  if (isKeyChar(last) || last === 125) {
     const type = LITERAL_TYPE.exec(text.slice(Math.max(floor, i - 24), i + 1));
     if (type) { i -= type[0].length; skipSpace(); }
   }
@@ -127,7 +127,7 @@ function keyBefore(text: string, open: number, floor: number): string | undefine
   if (i < floor) return undefined;
   const quote = text[i] === '"' || text[i] === "'" ? text[i--] : undefined;
   const end = i + 1;
-  while (i >= floor && isKeyCode(text.charCodeAt(i))) i--;
+  while (i >= floor && isKeyChar(text.charCodeAt(i))) i--;
   if (quote && (i < floor || text[i] !== quote)) return undefined;
   return end > i + 1 ? text.slice(i + 1, end) : undefined;
 }
@@ -139,8 +139,8 @@ class Container {
     readonly open: number,
     /** Where its statement starts: nothing before it is read. */
     private readonly floor: number,
-    /** Its closing offset (exclusive); the statement's end when unclosed. */
-    readonly close: number,
+    /** Its closing offset (exclusive); the statement's end while unclosed. */
+    public close: number,
   ) {}
 
   private cachedKey?: string | null;
@@ -172,34 +172,23 @@ const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\b
  * ones close where their statement ends), so only the brackets of statements holding an offset
  * of `at` are read.
  */
-function containersOf(text: string, brackets: readonly number[], starts: readonly number[], end: number, at: readonly number[]): Map<number, Container[]> {
+function containersOf(text: string, brackets: readonly number[], statements: StatementWalk, at: readonly number[]): Map<number, Container[]> {
   const enclosing = new Map<number, Container[]>();
   let next = 0;
   while (next < at.length) {
-    // The statement holding the next offset, and the offsets in it.
-    const statement = Math.max(0, lastAtMost(starts, at[next]));
-    const floor = starts[statement];
-    const ceiling = statement + 1 < starts.length ? starts[statement + 1] : end;
-    let last = next;
-    while (last < at.length && at[last] < ceiling) last++;
-    // Its brackets: which are open at each offset, and where each closes.
-    const stack: { open: number; close: number }[] = [];
-    const opened: { open: number; close: number }[] = [];
-    const snapshots: { offset: number; open: { open: number; close: number }[] }[] = [];
+    // The statement holding the next offset: its brackets, and which of them are open at each offset in it.
+    const { start: floor, end: ceiling } = statements.at(at[next]);
+    const stack: Container[] = [];
     for (let i = lastAtMost(brackets, floor - 1) + 1; i < brackets.length && brackets[i] < ceiling; i++) {
-      while (next < last && at[next] < brackets[i]) snapshots.push({ offset: at[next++], open: stack.slice() });
-      if (text.charCodeAt(brackets[i]) === 123 || text.charCodeAt(brackets[i]) === 91) {
-        const container = { open: brackets[i], close: ceiling };
-        stack.push(container);
-        opened.push(container);
-      } else {
+      while (next < at.length && at[next] < brackets[i]) enclosing.set(at[next++], stack.slice());
+      const ch = text.charCodeAt(brackets[i]);
+      if (ch === 123 || ch === 91) stack.push(new Container(text, brackets[i], floor, ceiling));
+      else {
         const container = stack.pop();
         if (container) container.close = brackets[i] + 1;
       }
     }
-    while (next < last) snapshots.push({ offset: at[next++], open: stack.slice() });
-    const made = new Map(opened.map((c) => [c, new Container(text, c.open, floor, c.close)]));
-    for (const snapshot of snapshots) enclosing.set(snapshot.offset, snapshot.open.map((c) => made.get(c)!));
+    while (next < at.length && at[next] < ceiling) enclosing.set(at[next++], stack.slice());
   }
   return enclosing;
 }
@@ -285,15 +274,15 @@ const SEGMENT_LENGTH = 16 * 1024;
  * `findings`, and pausing every hundred usages. Everything a statement's findings depend on is
  * inside the statement, so that checking a part of a document gives what checking all of it would.
  */
-function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, findings: Finding[]): Generator<void> {
+function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, usageOptions: UsageOptions, findings: Finding[]): Generator<void> {
   const { starts, end } = lexed;
-  const usages = findCodeUsages(text, languageId, { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns }, lexed.comments, { from: starts[0], end, starts });
+  const usages = findCodeUsages(text, languageId, usageOptions, lexed.comments, { from: starts[0], end, starts });
   if (usages.length === 0) return;
-  // Closing offsets are set as the pass goes on, so the containers are found for every usage at once.
+  // The containers of every member usage, found in one walk over their statements' brackets when the first is needed.
   const memberOffsets = usages.filter((u) => u.kind === 'member').map((u) => u.start);
   let enclosingAt: Map<number, Container[]> | undefined;
   const containersAt = (offset: number) => {
-    enclosingAt ??= containersOf(text, lexed.brackets, starts, end, memberOffsets);
+    enclosingAt ??= containersOf(text, lexed.brackets, new StatementWalk(starts, end), memberOffsets);
     return enclosingAt.get(offset) ?? [];
   };
   // Suggestions outlive a pass: after an edit, the same typos are not searched for again.
@@ -305,11 +294,11 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     findings.push({ rule, start: usage.start, end: usage.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
   };
 
-  let statement = 0;
+  const statements = new StatementWalk(starts, end);
   let checked = 0;
   for (const usage of usages) {
     if (++checked % USAGES_PER_STEP === 0) yield;
-    while (statement + 1 < starts.length && starts[statement + 1] <= usage.start) statement++;
+    const statement = statements.at(usage.start);
     const hits = set.findCode(usage.value);
     if (hits.length === 0) {
       let suggestions = suggestionCache.get(usage.value);
@@ -332,8 +321,7 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     const enclosing = containersAt(usage.start);
     const bodyIndex = enclosing.findIndex((c) => c.isBody);
     const body = bodyIndex >= 0 ? enclosing[bodyIndex] : undefined;
-    const statementEnd = statement + 1 < starts.length ? starts[statement + 1] : end;
-    const sent = statusAround(text, usage, body, set, starts[statement], statementEnd);
+    const sent = statusAround(text, usage, body, set, statement.start, statement.end);
     if (sent && sent.status !== hit.entry.status) {
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
       push(SourceDiagnosticCode.StatusMismatch, usage,
@@ -396,18 +384,6 @@ function changedRegion(before: string, after: string): { start: number; sameAtEn
   return { start, sameAtEnd };
 }
 
-/** The index of the last element of `sorted` that is at most `value` (-1 if none). */
-function lastAtMost(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] <= value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return high;
-}
-
 /**
  * The diagnostics of one document, kept between versions: after an edit, only the statements the
  * edit touched are checked again, and the findings of the others are kept (moved by the edit's
@@ -462,10 +438,11 @@ export class SourceChecker {
         return true;
       };
     }
+    const usageOptions: UsageOptions = { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns };
     // A segment at a time, so that a pause comes between the lexing of two segments too.
     for (let segmentStart = from; segmentStart < text.length || starts.length === 0;) {
       const lexed = lexStatements(text, languageId, segmentStart, (at) => resync?.(at) === true || at - segmentStart >= SEGMENT_LENGTH);
-      yield* checkStatements(text, languageId, lexed, set, options, findings);
+      yield* checkStatements(text, languageId, lexed, set, options, usageOptions, findings);
       for (const at of lexed.starts) starts.push(at);
       if (resumeAt >= 0 || lexed.end >= text.length) break;
       segmentStart = lexed.end;

@@ -41,11 +41,13 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const BACKTICK = 96;
 
-function isWordChar(code: number): boolean {
+/** A letter, digit or underscore, as a character code. */
+export function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-function isSpace(code: number): boolean {
+/** A space, tab or line break, as a character code. */
+export function isSpace(code: number): boolean {
   return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
 }
 
@@ -152,4 +154,20 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
     }
   }
   return { comments, brackets, starts, end: length };
+}
+
+/**
+ * The statement holding each offset of a rising sequence, found by walking the statement starts
+ * once (offsets must not decrease from one call to the next).
+ */
+export class StatementWalk {
+  private index = 0;
+
+  constructor(private readonly starts: readonly number[], private readonly end: number) {}
+
+  /** `[start, end)` of the statement holding `offset`. */
+  at(offset: number): { readonly start: number; readonly end: number } {
+    while (this.index + 1 < this.starts.length && this.starts[this.index + 1] <= offset) this.index++;
+    return { start: this.starts[this.index], end: this.index + 1 < this.starts.length ? this.starts[this.index + 1] : this.end };
+  }
 }

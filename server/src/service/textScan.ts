@@ -166,6 +166,18 @@ function reasonAhead(reason: string): RegExp {
   return pattern;
 }
 
+/** The index of the last element of `sorted` that is at most `value` (-1 if none), by binary search. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
+}
+
 /** Text as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
