@@ -58,7 +58,8 @@ const common = {
 function testEntries(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testEntries(path);
+    // Fixture folders and the sample workspaces hold code to be read by the server, not tests to run.
+    if (statSync(path).isDirectory()) return name === 'fixtures' || name === 'workspaces' ? [] : testEntries(path);
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }
