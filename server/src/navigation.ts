@@ -15,7 +15,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogStore } from './catalogStore';
+import type { CatalogStore } from './session/catalogRegistry';
 import { runSafe } from './runSafe';
 import {
   catalogDocumentSymbols,
@@ -29,10 +29,10 @@ import {
   referencesInSource,
   type CatalogSet,
 } from './service/languageService';
-import { CatalogProblemCode, type Catalog } from './service/model';
-import type { Settings } from './settings';
+import { CatalogProblemCode, type Catalog } from './service/catalog/model';
+import type { Settings } from './session/settings';
 import { pathOf } from './uris';
-import type { WorkspaceSources } from './workspaceSources';
+import type { WorkspaceSources } from './session/workspaceFiles';
 
 export interface NavigationContext {
   readonly connection: Connection;

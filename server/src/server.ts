@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CatalogStore, type CatalogFileSystem } from './catalogStore';
+import { CatalogStore, type CatalogFileSystem } from './session/catalogRegistry';
 import {
   ErrorCatalogMethods,
   type CatalogsForDocumentParams,
@@ -34,7 +34,7 @@ import {
 import { runSafe } from './runSafe';
 import { registerNavigation } from './navigation';
 import { pathOf } from './uris';
-import { WorkspaceSources } from './workspaceSources';
+import { WorkspaceSources } from './session/workspaceFiles';
 import {
   codeDetail,
   diagnosticFixes,
@@ -54,8 +54,8 @@ import {
   type HandlingVariant,
   type CompletionData,
 } from './service/languageService';
-import type { CatalogProblem } from './service/model';
-import { DEFAULT_SETTINGS, excludeGlobs, readSettings, type Settings } from './settings';
+import type { CatalogProblem } from './service/catalog/model';
+import { DEFAULT_SETTINGS, excludeGlobs, readSettings, type Settings } from './session/settings';
 
 export interface RuntimeEnvironment {
   readonly fs: CatalogFileSystem;

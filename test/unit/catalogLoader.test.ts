@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
-import { mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalogSyntax';
+import { mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalog/catalogSyntax';
 import { builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 import { generatedCatalogYaml } from '../helpers/generate';
 

@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveInside } from '../../server/src/catalogStore';
+import { resolveInside } from '../../server/src/session/catalogRegistry';
 import { catalogFilesFor } from '../../server/src/service/languageService';
-import { BUILTIN_IDS, DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
+import { BUILTIN_IDS, DEFAULT_SETTINGS, readSettings } from '../../server/src/session/settings';
 import { REPO_ROOT, builtinFiles } from '../helpers/catalogs';
 
 describe('catalog scope', () => {

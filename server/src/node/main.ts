@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { CatalogFileSystem } from '../catalogStore';
+import type { CatalogFileSystem } from '../session/catalogRegistry';
 import { startServer } from '../server';
 
 const USAGE = `error-catalog-language-server: the Error Catalog language server.

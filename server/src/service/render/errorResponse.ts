@@ -3,8 +3,8 @@
  * tab stops on what a developer fills in, the code's status, the content type, and the headers
  * the catalog documents for that status (plus `Retry-After` where the code may be retried).
  */
-import { collectPlaceholders, placeholderValues, renderBody, wholePlaceholder } from '../envelope';
-import { isRetryable, type Catalog, type CodeEntry } from '../model';
+import { collectPlaceholders, placeholderValues, renderBody, wholePlaceholder } from '../catalog/envelope';
+import { isRetryable, type Catalog, type CodeEntry } from '../catalog/model';
 import { code, Slot, type Code } from './code';
 import { frameworkFor, type FrameworkTemplate, type ResponseHeader } from './frameworks';
 import { renderLiteral, UnrenderableValue } from './literals';

@@ -5,8 +5,8 @@
  * `Retry-After` or the body's `retryAfter`), and switches over every code with its resolution.
  * One template per client library; everything about the API comes from the catalog.
  */
-import { placeholderPath } from '../envelope';
-import type { Catalog } from '../model';
+import { placeholderPath } from '../catalog/envelope';
+import type { Catalog } from '../catalog/model';
 import { JS_LANGUAGES } from './frameworks';
 
 export type HandlingVariant = 'fetch' | 'axios' | 'requests' | 'httpx' | 'net-http';

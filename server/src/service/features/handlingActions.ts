@@ -5,9 +5,9 @@
  */
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet } from './catalogSet';
-import type { Catalog } from './model';
-import { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingVariant } from './render/handling';
+import type { CatalogSet } from '../catalog/catalogSet';
+import type { Catalog } from '../catalog/model';
+import { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingVariant } from '../render/handling';
 
 /** The handling variants for a document's language, the one its imports suggest first. */
 export function handlingVariantsFor(document: TextDocument): HandlingVariant[] {

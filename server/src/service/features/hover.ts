@@ -4,9 +4,9 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet, CodeHit } from './catalogSet';
-import { explainCode, explainStatus } from './explain';
-import { codeCandidatesAt, isCodeQualifier, statusConstantAt, statusNumberAt, type TextSpan } from './textScan';
+import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
+import { explainCode, explainStatus } from '../render/explain';
+import { codeCandidatesAt, isCodeQualifier, statusConstantAt, statusNumberAt, type TextSpan } from '../text/textScan';
 
 export interface HoverOptions {
   /** Explain HTTP statuses (`res.status(429)`, `http.StatusTooManyRequests`). */

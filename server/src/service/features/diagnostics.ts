@@ -6,13 +6,13 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet, CodeHit } from './catalogSet';
-import type { Catalog } from './model';
-import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } from './codeUsages';
-import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from './statements';
-import { placeholderPath } from './envelope';
-import { docsUrlOf } from './explain';
-import { lastAtMost, statusNumberAt } from './textScan';
+import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
+import type { Catalog } from '../catalog/model';
+import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } from '../text/codeUsages';
+import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from '../text/statements';
+import { placeholderPath } from '../catalog/envelope';
+import { docsUrlOf } from '../render/explain';
+import { lastAtMost, statusNumberAt } from '../text/textScan';
 
 export enum SourceDiagnosticCode {
   UnknownCode = 'unknown-code',

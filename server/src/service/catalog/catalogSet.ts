@@ -4,7 +4,7 @@
  * Per-catalog indexes are built once per loaded catalog and shared by every set that uses it.
  */
 import type { Catalog, CodeEntry, StatusEntry } from './model';
-import { normalizeCode } from './textScan';
+import { normalizeCode } from '../text/textScan';
 
 /** Levenshtein distance, giving up (returning `bound + 1`) once every path exceeds `bound`. */
 export function editDistance(a: string, b: string, bound = Infinity): number {

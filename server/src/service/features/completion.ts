@@ -16,13 +16,13 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet, CodeHit } from './catalogSet';
-import { codeHolderPath } from './envelope';
-import { codeDetail, explainCode } from './explain';
+import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
+import { codeHolderPath } from '../catalog/envelope';
+import { codeDetail, explainCode } from '../render/explain';
 import { indentUnit } from './codeActions';
-import { toSnippet } from './render/code';
-import { errorBodyLiteral } from './render/errorResponse';
-import { lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from './textScan';
+import { toSnippet } from '../render/code';
+import { errorBodyLiteral } from '../render/errorResponse';
+import { lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from '../text/textScan';
 
 export interface CompletionOptions {
   /** Most items in one response; more matches make the list incomplete. */

@@ -5,8 +5,8 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { CatalogFileSystem, CatalogStore } from './catalogStore';
-import { languageOfPath } from './service/references';
+import type { CatalogFileSystem, CatalogStore } from './catalogRegistry';
+import { languageOfPath } from '../service/features/references';
 
 export interface SourceText {
   readonly path: string;

@@ -5,10 +5,10 @@
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet } from './catalogSet';
+import type { CatalogSet } from '../catalog/catalogSet';
 import { findCodeAt } from './hover';
-import type { Catalog } from './model';
-import { statusConstantAt, statusNumberAt } from './textScan';
+import type { Catalog } from '../catalog/model';
+import { statusConstantAt, statusNumberAt } from '../text/textScan';
 
 function locationOf(catalog: Catalog, path: readonly string[]): Location {
   const range = catalog.rangeOf(path, 'key');

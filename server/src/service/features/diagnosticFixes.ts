@@ -4,12 +4,12 @@
  */
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet } from './catalogSet';
+import type { CatalogSet } from '../catalog/catalogSet';
 import { indentUnit } from './codeActions';
 import { SourceDiagnosticCode, type FixData } from './diagnostics';
-import { toPlainText } from './render/code';
-import { errorBodyLiteral } from './render/errorResponse';
-import { lineAt } from './textScan';
+import { toPlainText } from '../render/code';
+import { errorBodyLiteral } from '../render/errorResponse';
+import { lineAt } from '../text/textScan';
 
 function fix(document: TextDocument, diagnostic: Diagnostic, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };

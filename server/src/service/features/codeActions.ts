@@ -11,13 +11,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet, CodeHit } from './catalogSet';
+import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
 import { findCodeAt } from './hover';
-import { code, toPlainText, toSnippet, type Code } from './render/code';
-import { errorResponse } from './render/errorResponse';
-import { renderLiteral } from './render/literals';
-import { renderBody } from './envelope';
-import { lineAt, statusConstantAt, statusNumberAt } from './textScan';
+import { code, toPlainText, toSnippet, type Code } from '../render/code';
+import { errorResponse } from '../render/errorResponse';
+import { renderLiteral } from '../render/literals';
+import { renderBody } from '../catalog/envelope';
+import { lineAt, statusConstantAt, statusNumberAt } from '../text/textScan';
 
 export interface CodeActionOptions {
   /** `errorCatalog.framework`: a framework id, or undefined to detect it from the document. */

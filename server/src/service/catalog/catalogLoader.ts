@@ -21,7 +21,7 @@ import {
 } from './model';
 import { collectPlaceholders, findMemberPath } from './envelope';
 import { editDistance, STATUS_ALIASES } from './catalogSet';
-import { lastAtMost, normalizeCode } from './textScan';
+import { lastAtMost, normalizeCode } from '../text/textScan';
 
 export interface CatalogLoadResult {
   /** The catalog, when the file has no errors (warnings still allow it). */

@@ -4,9 +4,9 @@
  * patterns), and in a catalog file the code's own key and every whole-word mention (`replacedBy`,
  * example bodies). References, rename and the code lens counts all come from here.
  */
-import { commentRanges, findCodeUsages, insideRanges, PROSE_LANGUAGES, type UsageOptions } from './codeUsages';
-import type { OffsetRange } from './model';
-import { escapeRegExp } from './textScan';
+import { commentRanges, findCodeUsages, insideRanges, PROSE_LANGUAGES, type UsageOptions } from '../text/codeUsages';
+import type { OffsetRange } from '../catalog/model';
+import { escapeRegExp } from '../text/textScan';
 
 /** Offsets of every reference to `code` in a source file. */
 export function referencesInSource(text: string, languageId: string, code: string, options: UsageOptions): OffsetRange[] {

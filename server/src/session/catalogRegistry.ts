@@ -5,12 +5,12 @@
  */
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { lineOf, loadCatalog } from './service/catalogLoader';
-import { languageOfPath } from './service/references';
-import { catalogFilesFor } from './service/catalogScope';
-import { CatalogSet } from './service/catalogSet';
-import { CatalogProblemCode, type Catalog, type CatalogProblem } from './service/model';
-import type { CatalogSummary } from './protocol';
+import { lineOf, loadCatalog } from '../service/catalog/catalogLoader';
+import { languageOfPath } from '../service/features/references';
+import { catalogFilesFor } from '../service/catalog/catalogScope';
+import { CatalogSet } from '../service/catalog/catalogSet';
+import { CatalogProblemCode, type Catalog, type CatalogProblem } from '../service/catalog/model';
+import type { CatalogSummary } from '../protocol';
 import type { Settings } from './settings';
 
 /** The file system as the store needs it; the runtime entry point provides it. */

@@ -5,8 +5,8 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { catalogFormatOf, parseCatalogSyntaxWithPositions, type CatalogSyntax } from './catalogSyntax';
-import type { Catalog } from './model';
+import { catalogFormatOf, parseCatalogSyntaxWithPositions, type CatalogSyntax } from '../catalog/catalogSyntax';
+import type { Catalog } from '../catalog/model';
 
 function symbol(document: TextDocument, syntax: CatalogSyntax, path: string[], name: string, kind: SymbolKind, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   const key = syntax.locate(path, 'key');

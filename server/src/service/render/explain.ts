@@ -2,10 +2,10 @@
  * The explanation of a code or a status, as Markdown: what hover shows and what a
  * completion item resolves to. Short by design, with a link to the full docs.
  */
-import type { CatalogSet, CodeHit, StatusInfo } from './catalogSet';
-import { renderBody } from './envelope';
+import type { CatalogSet, CodeHit, StatusInfo } from '../catalog/catalogSet';
+import { renderBody } from '../catalog/envelope';
 import { codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
-import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from './model';
+import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from '../catalog/model';
 
 /** Hovers stay short: the first few causes and steps, the rest behind the docs link. */
 const MAX_LIST_ITEMS = 3;
