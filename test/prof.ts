@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { loadCatalog } from '../server/src/service/languageService';
+import { loadCatalog } from '../server/src/service/catalog/catalogLoader';
 import { generatedCatalogYaml } from './helpers/generate';
 const text = generatedCatalogYaml(100000);
 const t = performance.now();

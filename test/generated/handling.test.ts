@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
-import { handlingCode, handlingPlan, renderBody, type Catalog, type HandlingPlan } from '../../server/src/service/languageService';
+import { renderBody } from '../../server/src/service/catalog/envelope';
+import { type Catalog } from '../../server/src/service/catalog/model';
+import { handlingCode, handlingPlan, type HandlingPlan } from '../../server/src/service/render/handling';
 import { builtin, builtins, REPO_ROOT } from '../helpers/catalogs';
 import { pythonWith, skipUnless, toolchains } from '../helpers/toolchains';
 

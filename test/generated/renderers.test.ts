@@ -12,7 +12,11 @@ import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
-import { errorResponse, FRAMEWORKS, isRetryable, renderBody, toPlainText, type Catalog, type CodeEntry } from '../../server/src/service/languageService';
+import { renderBody } from '../../server/src/service/catalog/envelope';
+import { isRetryable, type Catalog, type CodeEntry } from '../../server/src/service/catalog/model';
+import { toPlainText } from '../../server/src/service/render/code';
+import { errorResponse } from '../../server/src/service/render/errorResponse';
+import { FRAMEWORKS } from '../../server/src/service/render/frameworks';
 import { builtin, builtins, REPO_ROOT } from '../helpers/catalogs';
 import { pythonWith, skipUnless, toolchains } from '../helpers/toolchains';
 

@@ -15,7 +15,11 @@ import { describe, it } from 'node:test';
 import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
-import { errorResponse, FRAMEWORKS, isRetryable, renderBody, toPlainText, type Catalog, type CodeEntry } from '../../server/src/service/languageService';
+import { renderBody } from '../../server/src/service/catalog/envelope';
+import { isRetryable, type Catalog, type CodeEntry } from '../../server/src/service/catalog/model';
+import { toPlainText } from '../../server/src/service/render/code';
+import { errorResponse } from '../../server/src/service/render/errorResponse';
+import { FRAMEWORKS } from '../../server/src/service/render/frameworks';
 import { builtin, builtins } from '../helpers/catalogs';
 import { pythonWith, skipUnless } from '../helpers/toolchains';
 

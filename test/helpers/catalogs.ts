@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogSet, loadCatalog, type Catalog } from '../../server/src/service/languageService';
+import { loadCatalog } from '../../server/src/service/catalog/catalogLoader';
+import { CatalogSet } from '../../server/src/service/catalog/catalogSet';
+import { type Catalog } from '../../server/src/service/catalog/model';
 import { REPO_ROOT } from './paths';
 
 export { REPO_ROOT };

@@ -1,5 +1,6 @@
 /** Deterministic large catalogs, for tests of bounded lists (and for the benchmark). */
-import { CatalogSet, type Catalog, type CodeEntry } from '../../server/src/service/languageService';
+import { CatalogSet } from '../../server/src/service/catalog/catalogSet';
+import { type Catalog, type CodeEntry } from '../../server/src/service/catalog/model';
 
 const STATUSES = [400, 401, 403, 404, 409, 422, 429, 500, 502, 503];
 const WORDS = ['ACCOUNT', 'ORDER', 'PAYMENT', 'USER', 'TOKEN', 'INVOICE', 'PLAN', 'QUOTA', 'FILE', 'REGION'];

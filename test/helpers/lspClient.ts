@@ -123,6 +123,52 @@ interface Waiter {
   fail(error: Error): void;
 }
 
+/** The server at the other end of a test's connection: a spawned process, or a server running in this process. */
+export interface ServerEndpoint {
+  /** What the server writes (its stdout). */
+  readonly fromServer: NodeJS.ReadableStream;
+  /** What the server reads (its stdin). */
+  readonly toServer: NodeJS.WritableStream;
+  /** Settles when the server ends. */
+  readonly exited: Promise<ExitStatus>;
+  /** Settles if the server cannot be started at all. */
+  readonly failed: Promise<Error>;
+  readonly pid: number | undefined;
+  alive(): boolean;
+  /** Ends the server without the protocol's shutdown. */
+  kill(): void;
+}
+
+/** The server script run by this Node over stdio; its stderr lines go to `onStderr`. */
+export function spawnedServer(serverScript: string, args: readonly string[], cwd: string, onStderr: (line: string) => void): ServerEndpoint {
+  if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<ExitStatus>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const failed = new Promise<Error>((resolve) => child.on('error', resolve));
+  let rest = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) onStderr(line);
+  });
+  child.stderr.on('end', () => {
+    if (rest) onStderr(rest);
+    rest = '';
+  });
+  // The server may exit before reading everything we write (e.g. after `exit`): ignore broken pipes.
+  child.stdin.on('error', () => {});
+  return {
+    fromServer: child.stdout,
+    toServer: child.stdin,
+    exited,
+    failed,
+    pid: child.pid,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    kill: () => child.kill(),
+  };
+}
+
 export class LspClient {
   /** What `workspace/configuration` answers for `errorCatalog` (null: nothing configured). */
   settings: unknown = null;
@@ -146,42 +192,28 @@ export class LspClient {
   /** The server's answer to `initialize`. */
   initializeResult: InitializeResult | undefined;
 
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly endpoint: ServerEndpoint;
   private readonly connection: MessageConnection;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
-  private stderrRest = '';
   private shuttingDown = false;
 
   /**
+   * A client of the bundled server spawned with this Node, or of another endpoint (the server in
+   * this process, see `inProcessServer.ts`).
    * @param args arguments after the server script
-   * @param serverScript the server to run with this Node; the bundled server unless a benchmark names another
+   * @param serverScript the server to run; the bundled server unless a benchmark names another
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH) {
-    if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
-    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.exited = new Promise((resolve) => {
-      this.child.on('exit', (code, signal) => {
-        this.exitStatus = { code, signal };
-        resolve(this.exitStatus);
-        this.failAll(new Error(`the server exited (code ${code}, signal ${signal}) while a test was waiting.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`));
-      });
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, endpoint?: ServerEndpoint) {
+    this.endpoint = endpoint ?? spawnedServer(serverScript, args, cwd, (line) => this.pushLog(`[stderr] ${line}`));
+    this.exited = this.endpoint.exited.then((status) => {
+      this.exitStatus = status;
+      this.failAll(new Error(`the server exited (code ${status.code}, signal ${status.signal}) while a test was waiting.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`));
+      return status;
     });
-    this.child.on('error', (error) => this.failAll(error));
-    this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (chunk: string) => {
-      const lines = (this.stderrRest + chunk).split('\n');
-      this.stderrRest = lines.pop() ?? '';
-      for (const line of lines) this.pushLog(`[stderr] ${line}`);
-    });
-    this.child.stderr.on('end', () => {
-      if (this.stderrRest) this.pushLog(`[stderr] ${this.stderrRest}`);
-      this.stderrRest = '';
-    });
-    // The server may exit before reading everything we write (e.g. after `exit`): ignore broken pipes.
-    this.child.stdin.on('error', () => {});
+    this.endpoint.failed.then((error) => this.failAll(error), () => undefined);
 
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createMessageConnection(new StreamMessageReader(this.endpoint.fromServer), new StreamMessageWriter(this.endpoint.toServer));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => {
@@ -219,11 +251,11 @@ export class LspClient {
 
   /** The process is running (has not exited). */
   get alive(): boolean {
-    return this.exitStatus === undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return this.exitStatus === undefined && this.endpoint.alive();
   }
 
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.endpoint.pid;
   }
 
   private pushLog(line: string): void {
@@ -305,7 +337,7 @@ export class LspClient {
 
   /** Ends the process if a test failed before shutting it down cleanly. */
   async dispose(): Promise<void> {
-    if (this.alive) this.child.kill();
+    if (this.alive) this.endpoint.kill();
     await this.exited;
     this.connection.dispose();
   }
@@ -442,13 +474,13 @@ export interface TestWorkspace {
   dispose(): Promise<void>;
 }
 
-export async function startInWorkspace(files: Record<string, string>, options: InitializeOptions = {}): Promise<TestWorkspace> {
+export async function startInWorkspace(files: Record<string, string>, options: InitializeOptions & { endpoint?: () => ServerEndpoint } = {}): Promise<TestWorkspace> {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
   for (const [relative, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, relative)), { recursive: true });
     writeFileSync(join(folder, relative), text);
   }
-  const client = new LspClient();
+  const client = new LspClient(undefined, undefined, undefined, options.endpoint?.());
   await client.initialize(folder, options);
   await client.ready();
   return {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { fileUri, startInWorkspace, type LspClient, type TestWorkspace } from '../helpers/lspClient';
+import { inProcessServer } from '../helpers/inProcessServer';
 
 const CATALOG = `id: acme
 title: Acme API
@@ -55,7 +56,7 @@ describe('source diagnostics over the protocol', () => {
   const uri = (name: string) => workspace.uri(`src/${name}`);
 
   before(async () => {
-    workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG });
+    workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG }, { endpoint: inProcessServer });
     ({ client, folder } = workspace);
   });
 
@@ -135,7 +136,7 @@ describe('source diagnostics over the protocol', () => {
 describe('files that are not checked', () => {
   let workspace: TestWorkspace;
 
-  before(async () => { workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG }); });
+  before(async () => { workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG }, { endpoint: inProcessServer }); });
   after(() => workspace.dispose());
 
   it('minified and binary files are skipped, each with one log line', { timeout: 15_000 }, async () => {

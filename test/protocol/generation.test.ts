@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { startInWorkspace, type LspClient, type TestWorkspace } from '../helpers/lspClient';
+import { inProcessServer } from '../helpers/inProcessServer';
 
 const CATALOG = `id: acme
 title: Acme API
@@ -32,7 +33,7 @@ describe('response and handling generation over the protocol', () => {
   const text = "import express from 'express';\napp.get('/', (req, res) => {\n  \n});\n";
 
   before(async () => {
-    workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG });
+    workspace = await startInWorkspace({ 'api.errors.yaml': CATALOG }, { endpoint: inProcessServer });
     client = workspace.client;
     uri = workspace.uri('app.ts');
     await client.open(uri, 'typescript', text);

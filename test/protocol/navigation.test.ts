@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens, DocumentSymbol, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver/node';
+import { inProcessServer } from '../helpers/inProcessServer';
 import { fileUri, positionOf, startInWorkspace, type LspClient, type TestWorkspace } from '../helpers/lspClient';
 
 const CATALOG = `id: acme
@@ -38,14 +39,15 @@ const FILES: Record<string, string> = {
   'node_modules/dep/index.js': "module.exports = { code: 'RATE_LIMITED' };\n",
 };
 
-describe('navigation over the protocol', () => {
+// The same requests against the spawned bundle and against the server running in this process.
+for (const [transport, endpoint] of [['spawned', undefined], ['in-process', inProcessServer]] as const) describe(`navigation over the protocol (${transport})`, () => {
   let workspace: TestWorkspace;
   let client: LspClient;
   let folder: string;
   const uri = (relative: string) => workspace.uri(relative);
 
   before(async () => {
-    workspace = await startInWorkspace(FILES, { capabilities: { window: { workDoneProgress: true } } });
+    workspace = await startInWorkspace(FILES, { capabilities: { window: { workDoneProgress: true } }, endpoint });
     ({ client, folder } = workspace);
     await client.open(uri('src/a.ts'), 'typescript', FILES['src/a.ts']);
     await client.open(uri('api.errors.yaml'), 'yaml', CATALOG);

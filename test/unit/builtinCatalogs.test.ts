@@ -5,7 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { loadCatalog, renderBody, shapeSignature, valueAt, type Catalog } from '../../server/src/service/languageService';
+import { loadCatalog } from '../../server/src/service/catalog/catalogLoader';
+import { renderBody, shapeSignature, valueAt } from '../../server/src/service/catalog/envelope';
+import { type Catalog } from '../../server/src/service/catalog/model';
 import { builtin, builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 
 describe('built-in catalogs', () => {

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogProblemCode, loadCatalog } from '../../server/src/service/languageService';
+import { loadCatalog } from '../../server/src/service/catalog/catalogLoader';
+import { CatalogProblemCode } from '../../server/src/service/catalog/model';
 import { mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalog/catalogSyntax';
 import { builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 import { generatedCatalogYaml } from '../helpers/generate';

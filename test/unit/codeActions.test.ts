@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { doCodeActions, frameworkFor } from '../../server/src/service/languageService';
+import { doCodeActions } from '../../server/src/service/features/codeActions';
+import { frameworkFor } from '../../server/src/service/render/frameworks';
 import { acme } from '../helpers/acme';
 import { builtin, catalogFromYaml, REPO_ROOT, setOf, withCursor } from '../helpers/catalogs';
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { CompletionItemTag, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
-import { doComplete, resolveCompletion } from '../../server/src/service/languageService';
+import { doComplete, resolveCompletion } from '../../server/src/service/features/completion';
 import { acme } from '../helpers/acme';
 import { builtin, setOf, withCursor } from '../helpers/catalogs';
 import { generatedCode, generatedSet } from '../helpers/generate';

@@ -1,7 +1,7 @@
 /** Go to definition, from a code or a status in source to its entry in the catalog file. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findDefinition } from '../../server/src/service/languageService';
+import { findDefinition } from '../../server/src/service/features/definition';
 import { ACME_YAML, acme } from '../helpers/acme';
 import { builtin, setOf, withCursor } from '../helpers/catalogs';
 

@@ -6,7 +6,9 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { commentRanges, DEFAULT_RULE_SEVERITY, diagnosticFixes, doValidation, SourceDiagnosticCode, type DiagnosticsOptions } from '../../server/src/service/languageService';
+import { diagnosticFixes } from '../../server/src/service/features/diagnosticFixes';
+import { DEFAULT_RULE_SEVERITY, doValidation, SourceDiagnosticCode, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { commentRanges } from '../../server/src/service/text/codeUsages';
 import { acme } from '../helpers/acme';
 import { builtin, setOf } from '../helpers/catalogs';
 

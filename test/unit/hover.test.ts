@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { doHover } from '../../server/src/service/languageService';
+import { doHover } from '../../server/src/service/features/hover';
 import { acme } from '../helpers/acme';
 import { builtin, catalogFromYaml, setOf, withCursor } from '../helpers/catalogs';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveInside } from '../../server/src/session/catalogRegistry';
-import { catalogFilesFor } from '../../server/src/service/languageService';
+import { catalogFilesFor } from '../../server/src/service/catalog/catalogScope';
 import { BUILTIN_IDS, DEFAULT_SETTINGS, readSettings } from '../../server/src/session/settings';
 import { REPO_ROOT, builtinFiles } from '../helpers/catalogs';
 

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_RULE_SEVERITY, doValidation, SourceChecker, type DiagnosticsOptions } from '../../server/src/service/languageService';
+import { DEFAULT_RULE_SEVERITY, doValidation, SourceChecker, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
 import { acme } from '../helpers/acme';
 import { setOf } from '../helpers/catalogs';
 

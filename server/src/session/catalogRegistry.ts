@@ -1,26 +1,21 @@
 /**
- * Where catalogs come from and which ones are in force: the built-ins shipped with the
- * server, the catalog files found in each workspace folder, and the files the settings name.
- * Keeps the last good version of every file, so a broken edit never takes codes away.
+ * Where catalogs come from and which ones are in force: the built-ins shipped with the server,
+ * the catalog files found in each workspace folder, and the files the settings name. Keeps the
+ * last good version of every file, so a broken edit never takes codes away. Each workspace folder
+ * loads its catalogs on its own queue: a slow catalog in one folder never holds up another.
  */
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { lineOf, loadCatalog } from '../service/catalog/catalogLoader';
-import { languageOfPath } from '../service/features/references';
-import { catalogFilesFor } from '../service/catalog/catalogScope';
 import { CatalogSet } from '../service/catalog/catalogSet';
+import { catalogFilesFor } from '../service/catalog/catalogScope';
+import { lineOf, loadCatalog, type CatalogLoadResult, type LoadOptions } from '../service/catalog/catalogLoader';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from '../service/catalog/model';
+import type { CatalogFileState } from '../service/languageService';
+import { languageOfPath } from '../service/text/languages';
 import type { CatalogSummary } from '../protocol';
+import { FileRefused, isInside, normalizePath, type FileSystem, type WorkspaceReader } from './files';
+import { SerialQueue } from './serialQueue';
 import type { Settings } from './settings';
-
-/** The file system as the store needs it; the runtime entry point provides it. */
-export interface CatalogFileSystem {
-  readFile(path: string): Promise<string>;
-  /** Entries of a folder; symbolic links are reported as neither file nor directory and are not followed. */
-  readDirectory(path: string): Promise<{ name: string; isFile: boolean; isDirectory: boolean }[]>;
-  /** The files in a folder of built-in catalogs, read synchronously once at start. */
-  readBuiltins(): { path: string; text: string }[];
-}
 
 export interface Logger {
   info(message: string): void;
@@ -28,18 +23,19 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** Loads a catalog's text; the runtime may do it off the main thread. */
+export type CatalogLoader = (uri: string, text: string, options: LoadOptions) => Promise<CatalogLoadResult>;
+
 export const CATALOG_FILE = /\.errors\.(?:ya?ml|json)$/i;
 const MAX_ENTRIES_PER_FOLDER = 200_000;
-/** A catalog of 100,000 documented codes is about 10 MB of YAML. */
-const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
+const MEGABYTE = 1024 * 1024;
 
-interface CatalogFile {
+interface CatalogFile extends CatalogFileState {
   readonly path: string;
-  readonly uri: string;
   text: string;
+  problems: readonly CatalogProblem[];
   /** The last version without errors, served while the file is broken. */
   good?: Catalog;
-  problems: readonly CatalogProblem[];
   /** What was last logged about this file, so each state is logged once. */
   logged?: string;
 }
@@ -47,21 +43,42 @@ interface CatalogFile {
 interface FolderState {
   readonly path: string;
   /** Whether a folder-relative path is excluded from the search (the same test for scans and for new files). */
-  readonly excluded: (relativePath: string) => boolean;
+  excluded: (relativePath: string) => boolean;
   discovered: string[];
   configured: string[];
   configuredBuiltins: string[];
-  /** Source files (by extension) found on the same walk, for references and rename. */
-  sources: string[];
+  readonly queue: SerialQueue;
 }
 
-export class CatalogStore {
+/** What a folder's scan found. */
+export interface FolderScan {
+  /** Catalog files whose problems may have changed (their diagnostics are published again). */
+  readonly changed: readonly string[];
+  /** Source files (by extension) found on the same walk, for references and rename. */
+  readonly sources: readonly string[];
+}
+
+export class CatalogRegistry {
   private readonly files = new Map<string, CatalogFile>();
   private readonly folders = new Map<string, FolderState>();
   private builtinCatalogs?: Map<string, Catalog>;
   private readonly setCache = new Map<string, CatalogSet>();
+  /** For files outside every folder (none are read) and documents with no folder. */
+  private readonly looseQueue: SerialQueue;
 
-  constructor(private readonly fs: CatalogFileSystem, private readonly log: Logger) {}
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly reader: WorkspaceReader,
+    private readonly log: Logger,
+    private readonly loader: CatalogLoader = async (uri, text, options) => loadCatalog(uri, text, options),
+  ) {
+    this.looseQueue = this.newQueue('');
+  }
+
+  private newQueue(folderPath: string): SerialQueue {
+    // A task that fails is logged and the last good catalogs keep serving; the next task runs.
+    return new SerialQueue((error) => this.log.error(`Loading catalogs${folderPath ? ` in ${folderPath}` : ''} failed: ${(error as Error)?.stack ?? String(error)}`));
+  }
 
   /** Built-in catalogs by id, loaded on first use. They are validated by the test suite, not at run time. */
   builtins(): ReadonlyMap<string, Catalog> {
@@ -82,17 +99,55 @@ export class CatalogStore {
     return this.builtins().get('http-status');
   }
 
-  /** The HTTP status catalog's reason phrases, by status. */
-  standardReasons(): Map<number, string> {
-    return new Map([...(this.standard()?.statuses.values() ?? [])].flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : [])));
+  private loadOptions(): LoadOptions {
+    const statuses = [...(this.standard()?.statuses.values() ?? [])];
+    return {
+      knownStatuses: new Set(statuses.map((s) => s.status)),
+      standardReasons: new Map(statuses.flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : []))),
+    };
   }
 
-  knownStatuses(): Set<number> {
-    return new Set(this.standard()?.statuses.keys() ?? []);
+  /** The workspace folders' paths. */
+  folderPaths(): string[] {
+    return [...this.folders.keys()];
   }
 
-  /** Finds the catalog files of a workspace folder and loads them. Returns the files whose problems may have changed. */
-  async scanFolder(folderPath: string, settings: Settings, extraExcludes: readonly string[]): Promise<string[]> {
+  /** Adds a workspace folder (its catalogs are found by the next scan). */
+  addFolder(folderPath: string): void {
+    if (!this.folders.has(folderPath)) {
+      this.folders.set(folderPath, { path: folderPath, excluded: () => false, discovered: [], configured: [], configuredBuiltins: [], queue: this.newQueue(folderPath) });
+    }
+  }
+
+  /** Forgets a workspace folder and its catalogs; returns the catalog files dropped, whose diagnostics must be cleared. */
+  removeFolder(folderPath: string): string[] {
+    const folder = this.folders.get(folderPath);
+    this.folders.delete(folderPath);
+    const dropped = folder ? [...folder.discovered, ...folder.configured].filter((path) => !this.isCatalogPath(path)) : [];
+    for (const path of dropped) this.files.delete(path);
+    this.setCache.clear();
+    return dropped;
+  }
+
+  /** Runs a task on the queue of the folder holding `path` (one task at a time per folder). */
+  enqueue(path: string | undefined, task: () => unknown): Promise<void> {
+    return (this.folderOf(path)?.queue ?? this.looseQueue).run(task);
+  }
+
+  /** Resolves once the catalogs of the folder holding `path` are loaded as far as anything asked. */
+  settled(path: string | undefined): Promise<void> {
+    return (this.folderOf(path)?.queue ?? this.looseQueue).idle();
+  }
+
+  /** Resolves once every folder's catalogs are loaded. */
+  async allSettled(): Promise<void> {
+    await Promise.all([...this.folders.values()].map((f) => f.queue.idle()));
+  }
+
+  /** Finds the catalog files of a workspace folder and loads them (run it on the folder's queue). */
+  async scanFolder(folderPath: string, settings: Settings, extraExcludes: readonly string[]): Promise<FolderScan> {
+    const folder = this.folders.get(folderPath);
+    if (!folder) return { changed: [], sources: [] };
     const excluded = picomatch([...settings.exclude, ...extraExcludes], { dot: true });
     const configuredGlobs: string[] = [];
     const configured: string[] = [];
@@ -113,7 +168,7 @@ export class CatalogStore {
     const sources: string[] = [];
     let visited = 0;
     const walk = async (dir: string, relative: string): Promise<void> => {
-      let entries: Awaited<ReturnType<CatalogFileSystem['readDirectory']>>;
+      let entries: Awaited<ReturnType<FileSystem['readDirectory']>>;
       try {
         entries = await this.fs.readDirectory(dir);
       } catch {
@@ -134,26 +189,16 @@ export class CatalogStore {
     if (visited > MAX_ENTRIES_PER_FOLDER) {
       this.log.warn(`Stopped looking for catalogs in ${folderPath} after ${MAX_ENTRIES_PER_FOLDER} entries. Add large folders to errorCatalog.exclude, or name catalogs in errorCatalog.catalogs.`);
     }
-    const previous = this.folders.get(folderPath);
-    this.folders.set(folderPath, { path: folderPath, excluded, discovered, configured, configuredBuiltins, sources });
-    const changed = new Set<string>([...(previous?.discovered ?? []), ...(previous?.configured ?? [])]);
+    const changed = new Set<string>([...folder.discovered, ...folder.configured]);
+    Object.assign(folder, { excluded, discovered, configured, configuredBuiltins });
+    const maxBytes = settings.maxCatalogSizeMB * MEGABYTE;
     for (const path of [...discovered, ...configured]) {
       changed.add(path);
-      await this.loadFromDisk(path);
+      await this.loadFromDisk(path, maxBytes);
     }
     for (const path of changed) if (!this.isCatalogPath(path)) this.files.delete(path);
     this.setCache.clear();
-    return [...changed];
-  }
-
-  /** Forgets a workspace folder and its catalogs; returns the catalog files dropped, whose diagnostics must be cleared. */
-  removeFolder(folderPath: string): string[] {
-    const folder = this.folders.get(folderPath);
-    this.folders.delete(folderPath);
-    const dropped = folder ? [...folder.discovered, ...folder.configured].filter((path) => !this.isCatalogPath(path)) : [];
-    for (const path of dropped) this.files.delete(path);
-    this.setCache.clear();
-    return dropped;
+    return { changed: [...changed], sources };
   }
 
   /** Whether a path is a catalog file: named like one, or named in settings. */
@@ -169,27 +214,21 @@ export class CatalogStore {
     return false;
   }
 
-  /** A new catalog file appeared: adopt it if it is inside a folder and named like a catalog. */
+  /** A new catalog file appeared: adopt it if it is inside a folder, named like a catalog and not excluded. */
   addDiscovered(path: string): boolean {
     const folder = this.folderOf(path);
-    if (!folder || !CATALOG_FILE.test(path) || folder.discovered.includes(path) || isExcluded(folder, path)) return false;
+    if (!folder || !CATALOG_FILE.test(path) || folder.discovered.includes(path) || this.isExcluded(path)) return false;
     folder.discovered.push(path);
     this.setCache.clear();
     return true;
   }
 
-  /** Every source file of every workspace folder. */
-  sourceFiles(): string[] {
-    return [...this.folders.values()].flatMap((f) => f.sources);
-  }
-
-  /** Keeps the source file list current as files come and go. */
-  trackSource(path: string, exists: boolean): void {
+  /** Whether the scan of its folder leaves a file out: the file or any folder above it is excluded (`node_modules/dep/x.errors.yaml`). */
+  isExcluded(path: string): boolean {
     const folder = this.folderOf(path);
-    if (!folder || languageOfPath(path) === undefined || CATALOG_FILE.test(path) || isExcluded(folder, path)) return;
-    const known = folder.sources.includes(path);
-    if (exists && !known) folder.sources.push(path);
-    if (!exists && known) folder.sources = folder.sources.filter((p) => p !== path);
+    if (!folder) return true;
+    const parts = path.slice(folder.path.length).replace(/^\/+/, '').split('/');
+    return parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')));
   }
 
   /** The loaded catalog of a catalog file, if it has a good version. */
@@ -210,33 +249,65 @@ export class CatalogStore {
     this.setCache.clear();
   }
 
-  async loadFromDisk(path: string): Promise<void> {
+  /**
+   * Reads a catalog file through the workspace guard and loads it. A file that cannot be read
+   * (outside the workspace, not a regular file, too large, no permission) gets a problem that says
+   * so, and its last good version keeps serving; a file that is gone is dropped.
+   */
+  async loadFromDisk(path: string, maxBytes: number): Promise<void> {
     let text: string;
     try {
-      text = await this.fs.readFile(path);
+      text = await this.reader.read(path, maxBytes);
     } catch (error) {
-      this.log.warn(`Cannot read catalog ${path}: ${(error as Error).message}`);
+      const refusal = error instanceof FileRefused ? error : new FileRefused('unreadable', `${path} cannot be read (${(error as Error)?.message}).`);
+      if (refusal.reason === 'missing') {
+        this.log.warn(`Catalog ${path} does not exist.`);
+        this.files.delete(path);
+        this.setCache.clear();
+        return;
+      }
+      this.refuse(path, refusal.message);
       return;
     }
-    this.update(path, text);
+    await this.update(path, text, maxBytes);
   }
 
-  /** Validates new text for a catalog file and keeps it if it has no errors. */
-  update(path: string, text: string): CatalogFile {
-    const uri = URI.file(path).toString();
-    const file = this.files.get(path) ?? { path, uri, text, problems: [] };
-    file.text = text;
-    if (text.length > MAX_CATALOG_BYTES) {
-      file.problems = [{ code: CatalogProblemCode.Syntax, severity: 'error', message: `This catalog is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB and is not read. Split it into several catalog files.`, range: { start: 0, end: 1 } }];
-    } else {
-      const result = loadCatalog(uri, text, { knownStatuses: this.knownStatuses(), standardReasons: this.standardReasons() });
-      file.problems = result.problems;
-      if (result.catalog) file.good = result.catalog;
-    }
-    this.files.set(path, file);
+  private refuse(path: string, message: string): void {
+    const file = this.fileFor(path, '');
+    file.problems = [{ code: CatalogProblemCode.Unreadable, severity: 'error', message, range: { start: 0, end: Math.min(1, file.text.length) } }];
     this.setCache.clear();
     this.logState(file);
+  }
+
+  private fileFor(path: string, text: string): CatalogFile {
+    let file = this.files.get(path);
+    if (!file) {
+      file = { path, uri: URI.file(path).toString(), text, problems: [] };
+      this.files.set(path, file);
+    }
     return file;
+  }
+
+  /** Validates new text for a catalog file and keeps it if it has no errors; a loader failure is a problem of the file, never of the queue. */
+  async update(path: string, text: string, maxBytes: number): Promise<void> {
+    // A character is at least one byte: text this long is over the limit whatever its encoding.
+    if (text.length > maxBytes) {
+      this.fileFor(path, '').text = '';
+      this.refuse(path, `This catalog is larger than ${Math.round(maxBytes / MEGABYTE)} MB and is not read. Split it into several catalog files, or raise errorCatalog.maxCatalogSizeMB.`);
+      return;
+    }
+    const file = this.fileFor(path, text);
+    file.text = text;
+    let result: CatalogLoadResult;
+    try {
+      result = await this.loader(file.uri, text, this.loadOptions());
+    } catch (error) {
+      result = { problems: [{ code: CatalogProblemCode.Syntax, severity: 'error', message: `This catalog could not be read: ${(error as Error)?.message ?? String(error)}. Simplify the file (deeply nested values, anchors and aliases) and save it again.`, range: { start: 0, end: Math.min(1, text.length) } }] };
+    }
+    file.problems = result.problems;
+    if (result.catalog) file.good = result.catalog;
+    this.setCache.clear();
+    this.logState(file);
   }
 
   private logState(file: CatalogFile): void {
@@ -250,21 +321,23 @@ export class CatalogStore {
     else this.log.warn(state);
   }
 
-  fileState(path: string): { uri: string; text: string; problems: readonly CatalogProblem[] } | undefined {
+  fileState(path: string): CatalogFileState | undefined {
     return this.files.get(path);
   }
 
-  private folderOf(path: string): FolderState | undefined {
+  /** The folder holding a path: the deepest workspace folder whose path contains it. */
+  private folderOf(path: string | undefined): FolderState | undefined {
+    if (path === undefined) return undefined;
     let best: FolderState | undefined;
     for (const folder of this.folders.values()) {
-      if ((path === folder.path || path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`)) && (!best || folder.path.length > best.path.length)) best = folder;
+      if (isInside(folder.path, path) && (!best || folder.path.length > best.path.length)) best = folder;
     }
     return best;
   }
 
   /** The catalogs a document uses, cached until a catalog or setting changes. */
   setFor(documentPath: string | undefined, settings: Settings): CatalogSet {
-    const folder = documentPath ? this.folderOf(documentPath) : undefined;
+    const folder = this.folderOf(documentPath);
     const key = `${folder?.path ?? ''}\n${documentPath ? documentPath.slice(0, documentPath.lastIndexOf('/')) : ''}\n${settings.builtins.join(',')}`;
     let set = this.setCache.get(key);
     if (!set) {
@@ -313,27 +386,13 @@ export function summarize(catalog: Catalog | undefined, uri: string, origin: 'bu
   };
 }
 
-/** Whether the scan of a folder leaves a file out: the file or any folder above it is excluded (`node_modules/dep/x.errors.yaml`). */
-function isExcluded(folder: FolderState, path: string): boolean {
-  const parts = path.slice(folder.path.length).replace(/^\/+/, '').split('/');
-  return parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')));
-}
-
-/** A workspace-relative path resolved inside the folder, or undefined when it would leave it. */
+/**
+ * A path from settings resolved inside the folder, or undefined when it would leave it: relative
+ * paths and absolute ones alike, with `.` and `..` resolved before the comparison. Symbolic links
+ * are checked when the file is read.
+ */
 export function resolveInside(folderPath: string, entry: string): string | undefined {
-  const parts = folderPath.split('/').filter(Boolean);
-  const base = parts.length;
-  if (entry.startsWith('/')) {
-    return entry.startsWith(`${folderPath.replace(/\/$/, '')}/`) ? entry : undefined;
-  }
-  for (const part of entry.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length <= base) return undefined;
-      parts.pop();
-    } else {
-      parts.push(part);
-    }
-  }
-  return `/${parts.join('/')}`;
+  const folder = normalizePath(folderPath);
+  const path = normalizePath(entry.startsWith('/') ? entry : `${folder}/${entry}`);
+  return path !== folder && isInside(folder, path) ? path : undefined;
 }

@@ -28,6 +28,8 @@ export interface Settings {
   readonly codeFunctions: readonly string[];
   /** Regular expressions whose first capture group is an error code. */
   readonly codePatterns: readonly string[];
+  /** Catalog files larger than this (in megabytes) are not read. */
+  readonly maxCatalogSizeMB: number;
 }
 
 export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: { unknownCode: 'warning', statusMismatch: 'warning', envelopeShape: 'warning', deprecatedCode: 'hint', delay: 250 },
   codeFunctions: [],
   codePatterns: [],
+  maxCatalogSizeMB: 32,
 };
 
 export const FRAMEWORK_IDS = ['auto', 'express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs', 'fetch', 'fastapi', 'fastapi-exception', 'flask', 'django', 'net-http', 'gin', 'spring', 'aspnet', 'rails', 'laravel'] as const;
@@ -92,6 +95,7 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
     },
     codeFunctions: check('codeFunctions', value.codeFunctions, stringArray(value.codeFunctions), DEFAULT_SETTINGS.codeFunctions),
     codePatterns: check('codePatterns', value.codePatterns, stringArray(value.codePatterns), DEFAULT_SETTINGS.codePatterns),
+    maxCatalogSizeMB: check('maxCatalogSizeMB', value.maxCatalogSizeMB, typeof value.maxCatalogSizeMB === 'number' && value.maxCatalogSizeMB >= 1 ? Math.min(value.maxCatalogSizeMB, 512) : undefined, DEFAULT_SETTINGS.maxCatalogSizeMB),
     catalogs: check('catalogs', value.catalogs, stringArray(value.catalogs), DEFAULT_SETTINGS.catalogs),
     builtins: check('builtins', value.builtins, stringArray(value.builtins), DEFAULT_SETTINGS.builtins),
     exclude: [...DEFAULT_SETTINGS.exclude, ...check('exclude', value.exclude, stringArray(value.exclude), [])],
@@ -109,4 +113,56 @@ export function readSettings(raw: unknown, report: (message: string) => void = (
 /** `files.exclude`-style objects (glob keys set to `true`) to a list of globs. */
 export function excludeGlobs(filesExclude: unknown): string[] {
   return Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
+}
+
+/** Where settings come from: pulled from the client per scope when it can be asked, else what it pushed. */
+export interface SettingsSource {
+  /** Asks the client for a section in a scope (`workspace/configuration`); undefined when the client cannot be asked. */
+  readonly pull?: (scopeUri: string | undefined, section: string) => Promise<unknown>;
+}
+
+/**
+ * Settings per workspace folder, pulled once and kept until they change (never global mutable
+ * settings: each folder of a multi-root workspace has its own).
+ */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<Settings>>();
+  /** Settings the client gave rather than being asked (initialization options, pushed configuration). */
+  private pushed: unknown;
+
+  constructor(
+    private readonly source: SettingsSource,
+    /** The workspace folder (uri) a resource belongs to. */
+    private readonly folderOf: (uri: string) => string | undefined,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Settings for a resource, cached per workspace folder. */
+  get(uri: string | undefined): Promise<Settings> {
+    const scope = (uri && this.folderOf(uri)) ?? '';
+    let settings = this.cache.get(scope);
+    if (!settings) {
+      const pull = this.source.pull;
+      settings = pull
+        ? pull(scope || undefined, 'errorCatalog').then((raw) => readSettings(raw ?? this.pushed, this.warn), () => readSettings(this.pushed, this.warn))
+        : Promise.resolve(readSettings(this.pushed, this.warn));
+      this.cache.set(scope, settings);
+    }
+    return settings;
+  }
+
+  /** The folder's `files.exclude` globs (never searched for catalogs). */
+  async filesExclude(folderUri: string): Promise<string[]> {
+    if (!this.source.pull) return [];
+    return excludeGlobs(await this.source.pull(folderUri, 'files.exclude').catch(() => undefined));
+  }
+
+  /** Settings the client pushed; undefined keeps what it pushed before. */
+  push(raw: unknown): void {
+    if (raw !== undefined) this.pushed = raw;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
 }

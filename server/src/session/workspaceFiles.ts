@@ -1,64 +1,106 @@
 /**
- * The workspace's source files as text, for references, rename and reference counts: open
- * documents from their buffers, the rest read from disk once and kept until they change.
+ * The workspace's source files and their texts, for references, rename and reference counts:
+ * the files each folder's scan found (kept current as files come and go), read as open buffers
+ * when open and from disk otherwise, once, until they change.
  */
-import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { CatalogFileSystem, CatalogStore } from './catalogRegistry';
-import { languageOfPath } from '../service/features/references';
-
-export interface SourceText {
-  readonly path: string;
-  readonly uri: string;
-  readonly languageId: string;
-  readonly text: string;
-}
+import type { DocumentContext, SourceQuery, WorkspaceSource, WorkspaceTexts } from '../service/languageService';
+import type { Catalog } from '../service/catalog/model';
+import { languageOfPath } from '../service/text/languages';
+import { isInside, pathOf, type WorkspaceReader } from './files';
 
 /** Larger files are left out, as for diagnostics. */
-const MAX_SOURCE_LENGTH = 1024 * 1024;
+const MAX_SOURCE_BYTES = 1024 * 1024;
+/** Files read between two pauses of a walk, so that requests in between are answered. */
+const FILES_PER_STEP = 200;
 
-export class WorkspaceSources {
+export interface OpenDocuments {
+  /** The text of an open document, by uri. */
+  textOf(uri: string): string | undefined;
+}
+
+export class WorkspaceFiles implements WorkspaceTexts {
+  private readonly sourcesByFolder = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly store: CatalogStore, private readonly fs: CatalogFileSystem, private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly reader: WorkspaceReader,
+    private readonly open: OpenDocuments,
+    /** The context a source file is read in (the catalogs that apply to it, the folder's settings). */
+    private readonly contextFor: (uri: string) => Promise<DocumentContext>,
+    /** The text of a catalog's file as the registry holds it. */
+    private readonly catalogFileText: (catalog: Catalog) => string | undefined,
+  ) {}
 
-  /** Drops what is known of a file, after it changed on disk. */
-  invalidate(path: string): void {
-    this.cache.delete(path);
+  /** The source files a folder's scan found. */
+  setSources(folderPath: string, paths: readonly string[]): void {
+    this.sourcesByFolder.set(folderPath, [...paths]);
+    for (const path of [...this.cache.keys()]) if (isInside(folderPath, path)) this.cache.delete(path);
   }
 
-  private async read(path: string): Promise<string | undefined> {
-    const uri = URI.file(path).toString();
-    const open = this.documents.get(uri);
-    if (open) return open.getText();
+  removeFolder(folderPath: string): void {
+    this.sourcesByFolder.delete(folderPath);
+  }
+
+  /** A source file was created, changed or deleted on disk (`excluded` tells whether its folder's scan leaves it out). */
+  changed(path: string, exists: boolean, excluded: boolean): void {
+    this.cache.delete(path);
+    const folder = [...this.sourcesByFolder.keys()].filter((f) => isInside(f, path)).sort((a, b) => b.length - a.length)[0];
+    if (folder === undefined || languageOfPath(path) === undefined) return;
+    const list = this.sourcesByFolder.get(folder)!;
+    const known = list.includes(path);
+    if (exists && !known && !excluded) list.push(path);
+    if (!exists && known) this.sourcesByFolder.set(folder, list.filter((p) => p !== path));
+  }
+
+  /** Every source file of every folder. */
+  paths(): string[] {
+    return [...this.sourcesByFolder.values()].flat();
+  }
+
+  private async read(path: string, uri: string): Promise<string | undefined> {
+    const open = this.open.textOf(uri);
+    if (open !== undefined) return open;
     if (!this.cache.has(path)) {
       let text: string | null = null;
       try {
-        const read = await this.fs.readFile(path);
-        text = read.length <= MAX_SOURCE_LENGTH && !read.includes('\0') ? read : null;
+        const read = await this.reader.read(path, MAX_SOURCE_BYTES);
+        text = read.includes('\0') ? null : read;
       } catch {
-        text = null;
+        text = null; // unreadable, gone, or too large: not a source the features read
       }
       this.cache.set(path, text);
     }
     return this.cache.get(path) ?? undefined;
   }
 
-  /** Every source file's text, in batches so that requests in between are answered; `progress` gets the share done. */
-  async *all(progress?: (done: number, total: number) => void, isCancelled?: () => boolean): AsyncGenerator<SourceText> {
-    const paths = this.store.sourceFiles();
+  async *sources(query: SourceQuery = {}): AsyncGenerator<WorkspaceSource> {
+    const paths = this.paths();
     for (let i = 0; i < paths.length; i++) {
-      if (isCancelled?.()) return;
-      if (i % 200 === 0) {
-        progress?.(i, paths.length);
+      if (query.isCancelled?.()) return;
+      if (i % FILES_PER_STEP === 0) {
+        query.progress?.(i, paths.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
       const path = paths[i];
       const languageId = languageOfPath(path);
-      const text = languageId ? await this.read(path) : undefined;
-      if (languageId && text !== undefined) yield { path, uri: URI.file(path).toString(), languageId, text };
+      if (!languageId) continue;
+      const uri = URI.file(path).toString();
+      const text = await this.read(path, uri);
+      if (text === undefined) continue;
+      if (query.mentioning && !query.mentioning.some((s) => text.includes(s))) continue;
+      yield { uri, languageId, text, context: await this.contextFor(uri) };
     }
-    progress?.(paths.length, paths.length);
+    query.progress?.(paths.length, paths.length);
+  }
+
+  catalogText(catalog: Catalog): string | undefined {
+    return this.catalogFileText(catalog);
+  }
+
+  /** Whether a uri is a file of the workspace this index knows. */
+  has(uri: string): boolean {
+    const path = pathOf(uri);
+    return path !== undefined && this.paths().includes(path);
   }
 }

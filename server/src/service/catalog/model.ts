@@ -112,6 +112,7 @@ export enum CatalogProblemCode {
   UnsafeText = 'unsafe-text',
   StatusContradiction = 'status-contradiction',
   UnusedCode = 'unused-code',
+  Unreadable = 'catalog-unreadable',
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -1,12 +1,45 @@
 /**
- * Where a code is referenced in a file: every string literal that is exactly the code (outside
- * comments), the code-valued places codeUsages.ts finds (YAML plain values, configured calls and
- * patterns), and in a catalog file the code's own key and every whole-word mention (`replacedBy`,
- * example bodies). References, rename and the code lens counts all come from here.
+ * References to a code: every string literal that is exactly the code (outside comments), the
+ * code-valued places codeUsages.ts finds (YAML plain values, configured calls and patterns), and
+ * in a catalog file the code's own key and every whole-word mention (`replacedBy`, example
+ * bodies). References, rename, the reference-count lenses and the unused-code hints all come from here.
  */
+import type { Location, Position } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Catalog, OffsetRange } from '../catalog/model';
 import { commentRanges, findCodeUsages, insideRanges, PROSE_LANGUAGES, type UsageOptions } from '../text/codeUsages';
-import type { OffsetRange } from '../catalog/model';
-import { escapeRegExp } from '../text/textScan';
+import { codeRunAt, escapeRegExp, lineAt } from '../text/textScan';
+import type { DocumentContext, SourceQuery, WorkspaceTexts } from '../workspace';
+import { codeKeysOf } from './diagnostics';
+import { findCodeAt } from './hover';
+
+/** A code that workspace-wide features act on, and where the request named it. */
+export interface CodeTarget {
+  readonly code: string;
+  readonly catalog: Catalog;
+  /** The code's offsets in the document the request came from. */
+  readonly range: OffsetRange;
+}
+
+/**
+ * The code under the cursor: in a catalog file (`ownCatalog`, the catalog that file defines), a code
+ * it names; elsewhere, a code of the document's catalogs written out in full.
+ */
+export function codeTargetAt(document: TextDocument, position: Position, context: DocumentContext, ownCatalog?: Catalog): CodeTarget | undefined {
+  const offset = document.offsetAt(position);
+  if (ownCatalog) {
+    const run = codeRunAt(lineAt(document.getText(), offset));
+    return run && ownCatalog.codes.has(run.text) ? { code: run.text, catalog: ownCatalog, range: { start: run.start, end: run.end } } : undefined;
+  }
+  const found = findCodeAt(document.getText(), offset, context.set);
+  const hit = found?.hits[0];
+  return hit && found && found.span.text === hit.entry.code ? { code: hit.entry.code, catalog: hit.catalog, range: { start: found.span.start, end: found.span.end } } : undefined;
+}
+
+/** How a source file's usages are read: the envelope's code keys of its catalogs, and the workspace's rules. */
+export function usageOptionsOf(context: DocumentContext): UsageOptions {
+  return { codeKeys: codeKeysOf(context.set), functions: context.usage.functions, patterns: [] };
+}
 
 /** Offsets of every reference to `code` in a source file. */
 export function referencesInSource(text: string, languageId: string, code: string, options: UsageOptions): OffsetRange[] {
@@ -31,7 +64,7 @@ export function referencesInCatalog(text: string, code: string): OffsetRange[] {
 }
 
 /** Counts, per code, the references among `codes` in a source file (one pass, for code lenses). */
-export function countReferences(text: string, languageId: string, codes: ReadonlySet<string>, options: UsageOptions, into: Map<string, number>): void {
+export function countReferencesIn(text: string, languageId: string, codes: ReadonlySet<string>, options: UsageOptions, into: Map<string, number>): void {
   if (PROSE_LANGUAGES.has(languageId)) return;
   const comments = commentRanges(text, languageId);
   const seen = new Set<number>();
@@ -44,16 +77,31 @@ export function countReferences(text: string, languageId: string, codes: Readonl
   for (const usage of findCodeUsages(text, languageId, options, comments)) count(usage.value, usage.start);
 }
 
-/** The LSP language id of a file, by its name; undefined for files no feature reads. */
-export function languageOfPath(path: string): string | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const extension = name.slice(name.lastIndexOf('.') + 1);
-  const byExtension: Readonly<Record<string, string>> = {
-    ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact', js: 'javascript', mjs: 'javascript', cjs: 'javascript',
-    jsx: 'javascriptreact', py: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', php: 'php',
-    rs: 'rust', json: 'json', jsonc: 'jsonc', yaml: 'yaml', yml: 'yaml', vue: 'vue', svelte: 'svelte', swift: 'swift', dart: 'dart',
-    scala: 'scala', ex: 'elixir', exs: 'elixir',
-  };
-  if (name.endsWith('.d.ts') || name === 'package-lock.json') return undefined;
-  return byExtension[extension];
+function locations(uri: string, text: string, languageId: string, ranges: readonly OffsetRange[]): Location[] {
+  if (ranges.length === 0) return [];
+  const document = TextDocument.create(uri, languageId, 0, text);
+  return ranges.map((r) => ({ uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } }));
+}
+
+/** Every reference to a catalog's code: in the catalog file, and in each source file whose catalogs include that catalog. */
+export async function findReferences(workspace: WorkspaceTexts, target: CodeTarget, query: SourceQuery = {}): Promise<Location[]> {
+  const { code, catalog } = target;
+  const found: Location[] = [];
+  const catalogText = workspace.catalogText(catalog);
+  if (catalogText !== undefined) found.push(...locations(catalog.sourceUri, catalogText, 'yaml', referencesInCatalog(catalogText, code)));
+  for await (const source of workspace.sources({ ...query, mentioning: [code] })) {
+    if (!source.context.set.catalogs.includes(catalog)) continue;
+    found.push(...locations(source.uri, source.text, source.languageId, referencesInSource(source.text, source.languageId, code, usageOptionsOf(source.context))));
+  }
+  return found;
+}
+
+/** References per code of a catalog across the workspace's source files. */
+export async function countReferences(workspace: WorkspaceTexts, catalog: Catalog, query: SourceQuery = {}): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const codes = new Set(catalog.codes.keys());
+  for await (const source of workspace.sources(query)) {
+    if (source.context.set.catalogs.includes(catalog)) countReferencesIn(source.text, source.languageId, codes, usageOptionsOf(source.context), counts);
+  }
+  return counts;
 }

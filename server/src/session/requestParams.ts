@@ -1,0 +1,60 @@
+/**
+ * The shapes of request params, checked before a request is handled: a client (or a fuzzer) that
+ * sends a malformed request gets InvalidParams and a sentence naming what is wrong, rather than
+ * an exception in a handler.
+ */
+import type {
+  CodeActionParams,
+  CompletionItem,
+  ReferenceParams,
+  RenameParams,
+  TextDocumentIdentifier,
+  TextDocumentPositionParams,
+  WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { ErrorHandlingParams, ErrorResponseParams, ExplainParams } from '../protocol';
+
+type Shape = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isPosition = (value: unknown) => isObject(value) && isCount(value.line) && isCount(value.character);
+const isRange = (value: unknown) => isObject(value) && isPosition(value.start) && isPosition(value.end);
+const hasDocument = (value: unknown): value is { textDocument: TextDocumentIdentifier } => isObject(value) && isObject(value.textDocument) && isString(value.textDocument.uri);
+
+export const isAnything = (_value: unknown): _value is unknown => true;
+export const isDocumentParams = hasDocument;
+export const isPositionParams = (value: unknown): value is TextDocumentPositionParams => hasDocument(value) && isPosition((value as Shape).position);
+export const isReferenceParams = (value: unknown): value is ReferenceParams => isPositionParams(value) && isObject((value as unknown as Shape).context);
+export const isRenameParams = (value: unknown): value is RenameParams => isPositionParams(value) && isString((value as unknown as Shape).newName);
+export const isCodeActionParams = (value: unknown): value is CodeActionParams =>
+  hasDocument(value) && isRange((value as Shape).range) && isObject((value as Shape).context) && Array.isArray(((value as Shape).context as Shape).diagnostics);
+export const isWorkspaceSymbolParams = (value: unknown): value is WorkspaceSymbolParams => isObject(value) && isString(value.query);
+export const isCompletionItem = (value: unknown): value is CompletionItem => isObject(value) && isString(value.label);
+export const isUriParams = (value: unknown): value is { uri: string } => isObject(value) && isString(value.uri);
+export const isErrorResponseParams = (value: unknown): value is ErrorResponseParams => isUriParams(value) && isPosition((value as Shape).position) && isString((value as Shape).code);
+export const isErrorHandlingParams = (value: unknown): value is ErrorHandlingParams => isUriParams(value) && isString((value as Shape).variant) && isString((value as Shape).catalog);
+export const isExplainParams = (value: unknown): value is ExplainParams => isUriParams(value) && isString((value as Shape).code);
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  hover: 'expected { textDocument: { uri }, position: { line, character } }',
+  definition: 'expected { textDocument: { uri }, position: { line, character } }',
+  completion: 'expected { textDocument: { uri }, position: { line, character } }',
+  prepareRename: 'expected { textDocument: { uri }, position: { line, character } }',
+  'completion resolve': 'expected a completion item with a string label',
+  'code action': 'expected { textDocument: { uri }, range: { start, end }, context: { diagnostics: [] } }',
+  references: 'expected { textDocument: { uri }, position: { line, character }, context: { includeDeclaration } }',
+  rename: 'expected { textDocument: { uri }, position: { line, character }, newName }',
+  workspaceSymbol: 'expected { query }',
+  documentSymbol: 'expected { textDocument: { uri } }',
+  codeLens: 'expected { textDocument: { uri } }',
+  errorResponse: 'expected { uri, position: { line, character }, code }',
+  errorHandling: 'expected { uri, variant, catalog }',
+  explain: 'expected { uri, code }',
+};
+
+/** What a request's params should have been. */
+export function problem(request: string): string {
+  return EXPECTED[request] ?? 'expected { uri }';
+}

@@ -1,0 +1,527 @@
+/**
+ * The server's state, in one place: the client's capabilities and workspace folders, settings per
+ * folder, the catalog registry with its load queues, the workspace's source files, the diagnostics
+ * publisher and the reference counts. It answers each request by finding the document and the
+ * context it is read in, and handing both to the language service.
+ */
+import {
+  FileChangeType,
+  ResponseError,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type DidChangeWatchedFilesParams,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type Location,
+  type PrepareRenameParams,
+  type Range,
+  type ReferenceParams,
+  type RenameParams,
+  type SymbolInformation,
+  type TextDocumentPositionParams,
+  type WorkspaceEdit,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type {
+  CatalogsForDocumentParams,
+  CatalogSummary,
+  CodeSummary,
+  ErrorHandlingParams,
+  ErrorResponseParams,
+  ErrorResponseResult,
+  ExplainParams,
+  HandlingOptionsResult,
+} from '../protocol';
+import type { CatalogSet } from '../service/catalog/catalogSet';
+import { getLanguageService, isRefusal, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService } from '../service/languageService';
+import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
+import type { ClientPort } from './client';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { isInside, pathOf, WorkspaceReader, type FileSystem } from './files';
+import { ReferenceCounts } from './referenceCounts';
+import { SettingsCache, type Settings } from './settings';
+import { WorkspaceFiles } from './workspaceFiles';
+
+export interface RuntimeEnvironment {
+  readonly fs: FileSystem;
+  /** Loads a catalog's text, off the main thread where the runtime can. */
+  readonly loadCatalog?: CatalogLoader;
+}
+
+/** The documents the editor has open, as the session reads them. */
+export interface OpenDocumentSet {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+const MEGABYTE = 1024 * 1024;
+/** How long after the last keystroke an open catalog's text is loaded. */
+const CATALOG_EDIT_DELAY_MS = 150;
+/** How long edits to source files must pause before their code usages are recounted. */
+const USAGE_SETTLE_MS = 1000;
+export const WATCHED_FILES = [
+  '**/*.errors.{yaml,yml,json}',
+  // Source files, for references, rename and reference counts; also catalogs named in settings.
+  '**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,py,go,java,kt,kts,cs,rb,php,rs,json,jsonc,yaml,yml,vue,svelte,swift,dart,scala,ex,exs}',
+];
+
+export class Session {
+  private capabilities: ClientCapabilities = {};
+  private folders: WorkspaceFolder[] = [];
+  /** Commands the client itself implements (VS Code's quick picks); standalone clients have none. */
+  private clientCommands: string[] = [];
+  /** The document of the last completion, for clients that send no data back on resolve. */
+  private lastCompletionUri: string | undefined;
+  private readonly patterns = new Map<string, RegExp | null>();
+  private readonly pendingCatalogEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingUsages = new Set<string>();
+  private usageTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly settings: SettingsCache;
+  readonly registry: CatalogRegistry;
+  readonly files: WorkspaceFiles;
+  readonly service: LanguageService;
+  private readonly reader: WorkspaceReader;
+  private readonly diagnostics: DiagnosticsPublisher;
+  private readonly counts: ReferenceCounts;
+
+  constructor(private readonly client: ClientPort, private readonly documents: OpenDocumentSet, runtime: RuntimeEnvironment) {
+    const log = client.log;
+    this.settings = new SettingsCache(
+      { pull: (scope, section) => (this.capabilities.workspace?.configuration ? client.configuration(scope, section) : Promise.resolve(undefined)) },
+      (uri) => this.folderOf(uri)?.uri,
+      log.warn,
+    );
+    this.reader = new WorkspaceReader(runtime.fs, () => this.registry.folderPaths());
+    this.registry = new CatalogRegistry(runtime.fs, this.reader, log, runtime.loadCatalog);
+    this.files = new WorkspaceFiles(
+      this.reader,
+      { textOf: (uri) => documents.get(uri)?.getText() },
+      async (uri) => (await this.contextFor(uri)).context,
+      (catalog) => {
+        const path = pathOf(catalog.sourceUri);
+        return path ? this.registry.fileState(path)?.text : undefined;
+      },
+    );
+    this.service = getLanguageService({ workspace: this.files });
+    this.diagnostics = new DiagnosticsPublisher({
+      service: this.service,
+      document: (uri) => documents.get(uri),
+      contextFor: (uri) => this.contextFor(uri),
+      settingsFor: (uri) => this.settings.get(uri),
+      publish: (params) => client.publishDiagnostics(params),
+      log,
+    });
+    this.counts = new ReferenceCounts({
+      service: this.service,
+      settled: () => this.registry.allSettled(),
+      workspaceCatalogs: () => this.registry.allCatalogs().flatMap((catalog) => {
+        const path = catalog.origin === 'workspace' ? pathOf(catalog.sourceUri) : undefined;
+        return path ? [{ catalog, path }] : [];
+      }),
+      hintsChanged: (path) => this.publishCatalogDiagnostics(path),
+      refreshLenses: () => {
+        if (this.capabilities.workspace?.codeLens?.refreshSupport) client.refreshCodeLenses();
+      },
+      log,
+    });
+  }
+
+  // ---- lifecycle ----
+
+  initialize(params: InitializeParams): void {
+    this.capabilities = params.capabilities;
+    this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    this.syncFolders();
+    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown }; clientCommands?: unknown } | undefined;
+    this.settings.push(options?.settings?.errorCatalog);
+    this.clientCommands = Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : [];
+  }
+
+  initialized(): void {
+    if (this.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) this.client.registerConfiguration('errorCatalog');
+    if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) this.client.registerWatchers(WATCHED_FILES);
+    void this.reload();
+  }
+
+  /** Whether the client tells the server when workspace folders change. */
+  get followsWorkspaceFolders(): boolean {
+    return this.capabilities.workspace?.workspaceFolders === true;
+  }
+
+  workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    for (const removed of event.removed) {
+      const path = pathOf(removed.uri);
+      if (!path) continue;
+      for (const dropped of this.registry.removeFolder(path)) this.publishCatalogDiagnostics(dropped);
+      this.files.removeFolder(path);
+    }
+    this.folders = [...this.folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+    this.syncFolders();
+    void this.reload();
+  }
+
+  private syncFolders(): void {
+    for (const folder of this.folders) {
+      const path = pathOf(folder.uri);
+      if (path) this.registry.addFolder(path);
+    }
+    this.reader.foldersChanged();
+  }
+
+  configurationChanged(settings: unknown): void {
+    this.settings.push((settings as { errorCatalog?: unknown } | undefined)?.errorCatalog);
+    void this.reload();
+  }
+
+  /** Rescans every folder and reloads every catalog; resolves once all are loaded and announced. */
+  async reload(): Promise<void> {
+    this.settings.clear();
+    this.patterns.clear();
+    await Promise.all(this.registry.folderPaths().map((folder) => this.registry.enqueue(folder, () => this.scanFolder(folder))));
+    this.catalogsChanged();
+  }
+
+  private async scanFolder(folderPath: string): Promise<void> {
+    const uri = URI.file(folderPath).toString();
+    const [settings, filesExclude] = await Promise.all([this.settings.get(uri), this.settings.filesExclude(uri)]);
+    const scan = await this.registry.scanFolder(folderPath, settings, filesExclude);
+    this.files.setSources(folderPath, scan.sources);
+    const changed = new Set(scan.changed);
+    // Open catalog documents are authoritative over what is on disk.
+    for (const document of this.documents.all()) {
+      const path = pathOf(document.uri);
+      if (path && isInside(folderPath, path) && this.registry.isCatalogPath(path)) {
+        await this.registry.update(path, document.getText(), settings.maxCatalogSizeMB * MEGABYTE);
+        changed.add(path);
+      }
+    }
+    for (const path of changed) this.publishCatalogDiagnostics(path);
+  }
+
+  /** After catalogs changed: tells the client, and checks every open file again (codes, statuses and shapes may have changed under it). */
+  private catalogsChanged(): void {
+    this.client.catalogsChanged({ catalogs: this.registry.summaries() });
+    this.counts.invalidate();
+    for (const document of this.documents.all()) {
+      const path = pathOf(document.uri);
+      if (!path || !this.registry.isCatalogFile(path)) this.diagnostics.schedule(document.uri, 0);
+    }
+  }
+
+  private publishCatalogDiagnostics(path: string): void {
+    const state = this.registry.fileState(path);
+    const uri = state?.uri ?? URI.file(path).toString();
+    this.client.publishDiagnostics({ uri, diagnostics: state ? this.service.catalogDiagnostics(state, this.counts.hintsFor(path)) : [] });
+  }
+
+  private async maxCatalogBytes(path: string): Promise<number> {
+    return (await this.settings.get(URI.file(path).toString())).maxCatalogSizeMB * MEGABYTE;
+  }
+
+  watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    let sourcesTouched = false;
+    const catalogWork: Promise<void>[] = [];
+    for (const change of params.changes) {
+      const path = pathOf(change.uri);
+      if (!path) continue;
+      if (!this.registry.isCatalogFile(path)) {
+        // A source file: references and counts must read it again.
+        this.files.changed(path, change.type !== FileChangeType.Deleted, this.registry.isExcluded(path));
+        sourcesTouched = true;
+        continue;
+      }
+      const uri = URI.file(path).toString();
+      catalogWork.push(this.registry.enqueue(path, async () => {
+        if (this.documents.get(uri)) return; // the open buffer wins until it is closed
+        if (change.type === FileChangeType.Deleted) {
+          if (!this.registry.isCatalogPath(path)) return;
+          this.registry.removeFile(path);
+        } else {
+          if (change.type === FileChangeType.Created) this.registry.addDiscovered(path);
+          if (!this.registry.isCatalogPath(path)) return;
+          await this.registry.loadFromDisk(path, await this.maxCatalogBytes(path));
+        }
+        this.publishCatalogDiagnostics(path);
+      }));
+    }
+    if (sourcesTouched) this.counts.invalidate();
+    if (catalogWork.length > 0) void Promise.all(catalogWork).then(() => this.catalogsChanged());
+  }
+
+  documentOpened(document: TextDocument): void {
+    const path = pathOf(document.uri);
+    if (!path || !this.registry.isCatalogFile(path)) void this.recordUsages(document.uri);
+  }
+
+  documentChanged(document: TextDocument): void {
+    const path = pathOf(document.uri);
+    if (!path || !this.registry.isCatalogFile(path)) {
+      this.diagnostics.schedule(document.uri);
+      this.usagesMayHaveChanged(document.uri);
+      return;
+    }
+    // Catalog files open in the editor are loaded as they are typed, a little after the last keystroke.
+    clearTimeout(this.pendingCatalogEdits.get(path));
+    this.pendingCatalogEdits.set(path, setTimeout(() => {
+      this.pendingCatalogEdits.delete(path);
+      let loaded = false;
+      void this.registry.enqueue(path, async () => {
+        const current = this.documents.get(document.uri);
+        if (!current || (!this.registry.isCatalogPath(path) && !this.registry.addDiscovered(path))) return;
+        await this.registry.update(path, current.getText(), await this.maxCatalogBytes(path));
+        this.publishCatalogDiagnostics(path);
+        loaded = true;
+      }).then(() => loaded && this.catalogsChanged());
+    }, CATALOG_EDIT_DELAY_MS));
+  }
+
+  documentClosed(document: TextDocument): void {
+    const path = pathOf(document.uri);
+    const isCatalog = path !== undefined && this.registry.isCatalogFile(path);
+    this.diagnostics.closed(document.uri, !isCatalog);
+    if (!path) return;
+    if (!isCatalog) {
+      // Its text is what is on disk again.
+      this.counts.documentUsagesAre(document.uri, undefined);
+      this.counts.invalidate();
+      return;
+    }
+    // A pending load of the closed buffer must not land after the file is read from disk again.
+    clearTimeout(this.pendingCatalogEdits.get(path));
+    this.pendingCatalogEdits.delete(path);
+    if (!this.registry.isCatalogPath(path)) return;
+    void this.registry.enqueue(path, async () => {
+      await this.registry.loadFromDisk(path, await this.maxCatalogBytes(path));
+      this.publishCatalogDiagnostics(path);
+    }).then(() => this.catalogsChanged());
+  }
+
+  /** Recounts the codes edited documents use once edits pause; lenses refresh only if that changed. */
+  private usagesMayHaveChanged(uri: string): void {
+    this.pendingUsages.add(uri);
+    clearTimeout(this.usageTimer);
+    this.usageTimer = setTimeout(() => {
+      const uris = [...this.pendingUsages];
+      this.pendingUsages.clear();
+      for (const edited of uris) void this.recordUsages(edited);
+    }, USAGE_SETTLE_MS);
+  }
+
+  private async recordUsages(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const { context } = await this.contextFor(uri);
+    const counts = this.service.countDocumentReferences(document, context);
+    this.counts.documentUsagesAre(uri, JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : 1))));
+  }
+
+  dispose(): void {
+    clearTimeout(this.usageTimer);
+    for (const timer of this.pendingCatalogEdits.values()) clearTimeout(timer);
+    this.counts.dispose();
+    this.diagnostics.dispose();
+  }
+
+  // ---- the context a document is read in ----
+
+  private folderOf(uri: string): WorkspaceFolder | undefined {
+    const path = pathOf(uri);
+    let best: { folder: WorkspaceFolder; path: string } | undefined;
+    for (const folder of this.folders) {
+      const folderPath = pathOf(folder.uri);
+      if (path && folderPath && isInside(folderPath, path) && (!best || folderPath.length > best.path.length)) best = { folder, path: folderPath };
+    }
+    return best?.folder;
+  }
+
+  private compiledPatterns(sources: readonly string[]): RegExp[] {
+    return sources.flatMap((source) => {
+      let pattern = this.patterns.get(source);
+      if (pattern === undefined) {
+        try {
+          pattern = new RegExp(source);
+        } catch (error) {
+          pattern = null;
+          this.client.log.warn(`Setting errorCatalog.codePatterns: "${source}" is not a valid regular expression (${(error as Error).message}); it is ignored.`);
+        }
+        this.patterns.set(source, pattern);
+      }
+      return pattern ? [pattern] : [];
+    });
+  }
+
+  /** The context and settings of a document, once its folder's catalogs are loaded. */
+  async contextFor(uri: string): Promise<{ context: DocumentContext; settings: Settings }> {
+    const path = pathOf(uri);
+    await this.registry.settled(path);
+    const settings = await this.settings.get(uri);
+    const set: CatalogSet = this.registry.setFor(path, settings);
+    return { settings, context: { set, usage: { functions: settings.codeFunctions, patterns: this.compiledPatterns(settings.codePatterns) } } };
+  }
+
+  /** The open document and its context, or undefined when the document is not open. */
+  private async open(uri: string): Promise<{ document: TextDocument; context: DocumentContext; settings: Settings } | undefined> {
+    const document = this.documents.get(uri);
+    return document ? { document, ...(await this.contextFor(uri)) } : undefined;
+  }
+
+  // ---- requests ----
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    const at = await this.open(params.textDocument.uri);
+    if (!at?.settings.hover.enabled) return null;
+    return this.service.doHover(at.document, params.position, at.context, { statuses: at.settings.hover.statuses });
+  }
+
+  async definition(params: TextDocumentPositionParams): Promise<Location[]> {
+    const at = await this.open(params.textDocument.uri);
+    return at ? this.service.findDefinition(at.document, params.position, at.context) : [];
+  }
+
+  async completion(params: CompletionParams): Promise<CompletionList | null> {
+    const at = await this.open(params.textDocument.uri);
+    if (!at?.settings.completion.enabled) return null;
+    this.lastCompletionUri = at.document.uri;
+    const defaults = this.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    return this.service.doComplete(at.document, params.position, at.context, {
+      maxItems: at.settings.completion.maxItems,
+      itemDefaults: defaults.includes('editRange') && defaults.includes('data'),
+    });
+  }
+
+  async resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    // Clients that do not merge `itemDefaults.data` into items send no data back: use the last completed document.
+    const data = item.data as CompletionData | undefined;
+    const uri = typeof data?.uri === 'string' ? data.uri : this.lastCompletionUri;
+    if (!uri) return item;
+    return this.service.doResolve(item, (await this.contextFor(uri)).context);
+  }
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const at = await this.open(params.textDocument.uri);
+    if (!at) return [];
+    return this.service.doCodeActions(at.document, params.range, params.context.diagnostics, at.context, {
+      framework: at.settings.framework === 'auto' ? undefined : at.settings.framework,
+      snippetEdits: this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+      insertResponseCommand: this.clientCommands.find((c) => c === 'errorCatalog.insertErrorResponse'),
+    });
+  }
+
+  private async codeTarget(uri: string, position: TextDocumentPositionParams['position']): Promise<{ document: TextDocument; target: CodeTarget } | undefined> {
+    await this.registry.allSettled();
+    const at = await this.open(uri);
+    const path = pathOf(uri);
+    const target = at && this.service.findCodeTarget(at.document, position, at.context, path ? this.registry.catalogAt(path) : undefined);
+    return at && target ? { document: at.document, target } : undefined;
+  }
+
+  async references(params: ReferenceParams, token: CancellationToken): Promise<Location[]> {
+    const found = await this.codeTarget(params.textDocument.uri, params.position);
+    if (!found) return [];
+    const { target } = found;
+    const progress = await this.client.beginProgress(`Finding references to ${target.code}`);
+    try {
+      const locations = await this.service.findReferences(target, {
+        progress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`),
+        isCancelled: () => token.isCancellationRequested || progress?.cancelled === true,
+      });
+      if (params.context.includeDeclaration) return locations;
+      const key = target.catalog.rangeOf(['codes', target.code], 'key');
+      const declarationLine = target.catalog.positionAt(key.start).line;
+      return locations.filter((l) => !(l.uri === target.catalog.sourceUri && l.range.start.line === declarationLine));
+    } finally {
+      progress?.done();
+    }
+  }
+
+  async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
+    const found = await this.codeTarget(params.textDocument.uri, params.position);
+    if (!found) return null;
+    const prepared = this.service.prepareRename(found.document, found.target);
+    if (isRefusal(prepared)) throw new ResponseError(0, prepared.refused);
+    return prepared;
+  }
+
+  async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
+    const found = await this.codeTarget(params.textDocument.uri, params.position);
+    if (!found) return null;
+    const edit = await this.service.doRename(found.target, params.newName);
+    if (isRefusal(edit)) throw new ResponseError(0, edit.refused);
+    return edit;
+  }
+
+  async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
+    await this.registry.allSettled();
+    return this.service.findWorkspaceSymbols(this.registry.allCatalogs(), params.query);
+  }
+
+  documentSymbols(params: DocumentSymbolParams): DocumentSymbol[] {
+    const document = this.documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    return document && path && this.registry.isCatalogFile(path) ? this.service.findDocumentSymbols(document) : [];
+  }
+
+  async codeLenses(params: CodeLensParams): Promise<CodeLens[]> {
+    await this.registry.allSettled();
+    const path = pathOf(params.textDocument.uri);
+    const catalog = path ? this.registry.catalogAt(path) : undefined;
+    if (!catalog) return [];
+    const command = this.clientCommands.includes('errorCatalog.showReferences') ? 'errorCatalog.showReferences' : '';
+    return this.service.findReferenceLenses(catalog, params.textDocument.uri, await this.counts.of(catalog), command);
+  }
+
+  // ---- the errorCatalog/* requests ----
+
+  async catalogsForDocument(params: CatalogsForDocumentParams): Promise<CatalogSummary[]> {
+    const { context } = await this.contextFor(params.uri);
+    const summaries = this.registry.summaries();
+    return context.set.catalogs.map((catalog) => summaries.find((s) => s.uri === catalog.uri || s.uri === `builtin:${catalog.id}`) ?? {
+      id: catalog.id, title: catalog.title, uri: catalog.uri, origin: catalog.origin, codeCount: catalog.codes.size, statusCount: catalog.statuses.size, errorCount: 0,
+    });
+  }
+
+  async reloadRequest(): Promise<CatalogSummary[]> {
+    await this.reload();
+    return this.registry.summaries();
+  }
+
+  async codes(params: CatalogsForDocumentParams): Promise<CodeSummary[]> {
+    return this.service.codeSummaries((await this.contextFor(params.uri)).context);
+  }
+
+  async errorResponse(params: ErrorResponseParams): Promise<ErrorResponseResult | null> {
+    const at = await this.open(params.uri);
+    if (!at) return null;
+    const framework = at.settings.framework === 'auto' ? undefined : at.settings.framework;
+    return this.service.errorResponse(at.document, at.document.offsetAt(params.position), params.code, at.context, framework) ?? null;
+  }
+
+  async handlingOptions(params: CatalogsForDocumentParams): Promise<HandlingOptionsResult> {
+    const at = await this.open(params.uri);
+    return at ? this.service.handlingOptions(at.document, at.context) : { variants: [], catalogs: [] };
+  }
+
+  async errorHandling(params: ErrorHandlingParams): Promise<WorkspaceEdit | null> {
+    const at = await this.open(params.uri);
+    return (at && this.service.errorHandlingEdit(at.document, params.catalog, params.variant, at.context)) ?? null;
+  }
+
+  async explain(params: ExplainParams): Promise<string | null> {
+    return this.service.explainCode(params.code, (await this.contextFor(params.uri)).context);
+  }
+}
