@@ -91,7 +91,7 @@ if (process.argv.includes('--packages')) {
   if (process.env.ERROR_CATALOG_INSTALL_TEST_DEPS === '1') runScript('install-test-deps.sh');
   const missing = missingToolchains();
   if (process.env.CI && missing.length > 0) {
-    for (const toolchain of missing) console.error(`missing ${toolchain.name}, which ${toolchain.tests} need`);
+    for (const toolchain of missing) console.error(`missing ${toolchain.name}, needed by ${toolchain.tests}`);
     console.error(`CI installs every toolchain before it tests (${INSTALL_COMMAND}): a missing one is a broken setup.`);
     process.exit(1);
   }
