@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs code-server (a VS Code that serves its workbench to a browser) into .vscode-test/,
 # for the editor tests on machines that cannot download VS Code itself. Needs only the npm
-# registry: its ripgrep download is answered from a cache filled with Debian's rg.
+# registry: its ripgrep download is answered from a cache filled with Debian's rg. Its native
+# modules are compiled (g++, make, libkrb5-dev). `npm test` runs it once those are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ if [ -x "$prefix/node_modules/.bin/code-server" ]; then
   exit 0
 fi
 
-command -v rg >/dev/null || { echo "ripgrep (rg) is missing: run scripts/install-test-deps.sh" >&2; exit 1; }
+command -v rg >/dev/null || { echo "ripgrep (rg) is missing: bash scripts/install-test-deps.sh installs it" >&2; exit 1; }
 
 # @vscode/ripgrep looks for its download in this cache first.
 tmp="$(node -p 'require("os").tmpdir()')"

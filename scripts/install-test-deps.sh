@@ -1,36 +1,29 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite uses beyond Node, from Debian's archive:
 #   neovim               a third-party LSP client for the standalone server
-#   golang-go, ruby, php-cli, mono-mcs, a JDK, python3 with flask/requests/httpx
+#   golang-go, ruby, php-cli, mono-mcs, a JDK, python3 with flask/requests/httpx/fastapi/django
 #                        toolchains that compile and run the generated code
-#   chromium, ripgrep, libkrb5-dev, unzip
-#                        the editor tests (code-server, driven by Chromium)
-# Debian/Ubuntu, as root or with sudo. Installs only what is missing.
+#   unzip                to look inside the packaged extension
+#   chromium, ripgrep, libkrb5-dev, g++, make
+#                        the editor and browser tests (code-server, driven by Chromium)
+# scripts/test-deps.mjs holds the list and says what is missing. Debian/Ubuntu, as root or as a
+# user with sudo. Installs only what is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=()
-need() { command -v "$1" >/dev/null 2>&1 || packages+=("$2"); }
-need nvim neovim
-need go golang-go
-need gofmt golang-go
-need ruby ruby
-need php php-cli
-need mcs mono-mcs
-need javac default-jdk-headless
-need chromium chromium
-need rg ripgrep
-need unzip unzip
-[ -e /usr/include/gssapi/gssapi.h ] || packages+=(libkrb5-dev)
-/usr/bin/python3 -c "import flask, requests, httpx, fastapi, django" >/dev/null 2>&1 || packages+=(python3 python3-flask python3-requests python3-httpx python3-fastapi python3-django)
-
-if [ ${#packages[@]} -eq 0 ]; then
+missing="$(node scripts/test-deps.mjs --packages)"
+if [ -z "$missing" ]; then
   echo "test dependencies: already installed"
   exit 0
 fi
+mapfile -t packages <<<"$missing"
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-mapfile -t unique < <(printf '%s\n' "${packages[@]}" | sort -u)
-echo "test dependencies: installing ${unique[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${unique[@]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "test dependencies: run this as root to install ${packages[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "test dependencies: installing ${packages[*]}"
+"${sudo[@]}" apt-get update -qq
+# Through env, since sudo does not pass the caller's environment on.
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"

@@ -21,7 +21,8 @@
  * CODE_SERVER_VERSION (4.100.3), CHROMIUM_PATH (/usr/bin/chromium), BROWSER_TEST_KEEP=1 keeps the
  * temp folder of a passing run too.
  * Prints each check and a last line `N passed, M failed`; exits 1 on any failure, keeping a
- * screenshot and code-server's log in the temp folder it prints.
+ * screenshot and code-server's log in the temp folder it prints. Without code-server or Chromium
+ * it prints one line saying so and runs nothing, except in CI, where that fails.
  *
  * Nothing here waits for time to pass: every wait is for something to appear (a process line, an
  * HTTP answer, a selector); the timeouts are bounds on those waits.
@@ -35,6 +36,7 @@ import {
   signalGroup, startCodeServer, tempRoot, watchPage, type CodeServer,
 } from '../helpers/codeServer';
 import { REPO_ROOT } from '../helpers/paths';
+import { codeServerSkip } from '../helpers/toolchains';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'browser', 'fixtures', 'demo');
 /** The README's screenshots go to docs/images only when BROWSER_TEST_SCREENSHOTS=docs/images says so. */
@@ -352,6 +354,11 @@ async function openWorkbenchAndRun(page: Page, url: string, checks: Checks, fail
 // ---- main ----
 
 async function main(): Promise<number> {
+  const skip = codeServerSkip('the browser tests', CODE_SERVER);
+  if (skip) {
+    console.log(skip);
+    return 0;
+  }
   if (!prerequisitesPresent()) return 1;
   const started = Date.now();
   const root = tempRoot('browser');

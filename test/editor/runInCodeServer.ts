@@ -17,7 +17,8 @@
  * EDITOR_TEST_TIMEOUT_MS (120000, per scenario: a safety net, nothing waits for it to pass),
  * EDITOR_TEST_KEEP=1 keeps the temp folders.
  * Prints every test and a last line `N passed, M failed`; exits 1 if a test failed or a scenario
- * gave no result.
+ * gave no result. Without code-server or Chromium it prints one line saying so and runs nothing,
+ * except in CI, where that fails.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,9 +26,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
-  CODE_SERVER_VERSION, deadline, Failure, launchChromium, prepareState, prerequisitesPresent, runLauncher, startCodeServer, tempRoot, watchPage,
+  CODE_SERVER, CODE_SERVER_VERSION, deadline, Failure, launchChromium, prepareState, prerequisitesPresent, runLauncher, startCodeServer, tempRoot, watchPage,
   type CodeServer,
 } from '../helpers/codeServer';
+import { codeServerSkip } from '../helpers/toolchains';
 import { checkBuilt, closingLine, copyFixture, REPO_ROOT, report, selectedScenarios, TESTS_ENTRY, type EditorTestSummary, type ScenarioOutcome } from './scenarios';
 
 const SCENARIO_TIMEOUT_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS ?? 120_000);
@@ -155,6 +157,11 @@ async function runScenario(scenario: string, root: string, results: ResultsServe
 }
 
 async function main(): Promise<number> {
+  const skip = codeServerSkip('the editor tests', CODE_SERVER);
+  if (skip) {
+    console.log(skip);
+    return 0;
+  }
   if (!prerequisitesPresent()) return 1;
   checkBuilt();
   const scenarios = selectedScenarios(process.argv.slice(2));

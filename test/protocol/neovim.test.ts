@@ -3,16 +3,15 @@
  * CI installs Neovim; elsewhere the test is skipped when `nvim` is not on the PATH.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, SERVER_PATH } from '../helpers/lspClient';
+import { runs, skipUnless } from '../helpers/toolchains';
 
-const hasNeovim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
-// In CI a missing Neovim is a broken setup, not a reason to skip.
-const skip = !hasNeovim && !process.env.CI ? 'nvim is not installed (CI installs it)' : false;
+const skip = skipUnless(runs('nvim', ['--version']), 'nvim');
 
 const CATALOG = `id: acme
 title: Acme API
