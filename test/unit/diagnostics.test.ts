@@ -103,6 +103,20 @@ describe('status mismatch', () => {
     assert.equal(applyFix(document, diagnostics[0], 'Send 429 Too Many Requests, the status of RATE_LIMITED'), text.replace('400', '429'));
   });
 
+  it('fixes the right status after an edit above moved the diagnostic, and nothing once its text changed', () => {
+    const { document, diagnostics } = check(`const x = 1;\n${text}`);
+    // The editor moves the diagnostic with the text: two characters typed on the line above.
+    const edited = TextDocument.create(document.uri, 'typescript', 2, `const x = 123;\n${text}`);
+    const moved = { ...diagnostics[0], range: { start: { line: 1, character: diagnostics[0].range.start.character }, end: { line: 1, character: diagnostics[0].range.end.character } } };
+    assert.equal(applyFix(edited, moved, 'Send 429 Too Many Requests, the status of RATE_LIMITED'), `const x = 123;\n${text.replace('400', '429')}`);
+    // The code under the diagnostic was edited since: no fix may apply to text it no longer describes.
+    const retyped = TextDocument.create(document.uri, 'typescript', 3, `const x = 1;\n${text.replace("'RATE_LIMITED'", "'RATE_LIMITS'")}`);
+    assert.deepEqual(diagnosticFixes(retyped, [diagnostics[0]], set), []);
+    // The status was edited since: the status fix is not offered, the code fixes still are.
+    const restatused = TextDocument.create(document.uri, 'typescript', 3, `const x = 1;\n${text.replace('400', '4000')}`);
+    assert.ok(!diagnosticFixes(restatused, [diagnostics[0]], set).some((a) => a.title.startsWith('Send ')));
+  });
+
   it('finds the status after the body too, and agrees when it matches', () => {
     assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 404", 'python').summary, []);
     assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 409", 'python').summary, [['status-mismatch', 'NOT_FOUND']]);

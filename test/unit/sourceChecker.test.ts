@@ -132,9 +132,10 @@ describe('checking after an edit', () => {
     assert.equal(after.getText(diagnostics[1500].range), 'RATE_LIMITED');
     assert.equal(diagnostics[1500].range.start.line, 1500);
     // The quick fix still edits the right status after the move.
-    const data = diagnostics[1500].data as { statusStart: number; statusEnd: number };
-    assert.equal(after.getText().slice(data.statusStart, data.statusEnd), '400');
-    assert.equal(after.positionAt(data.statusStart).line, 1500);
+    const data = diagnostics[1500].data as { statusOffset: number };
+    const statusStart = after.offsetAt(diagnostics[1500].range.start) + data.statusOffset;
+    assert.equal(after.getText().slice(statusStart, statusStart + 3), '400');
+    assert.equal(after.positionAt(statusStart).line, 1500);
   });
 
   it('a comment opened by an edit hides the statements after it until it closes', () => {

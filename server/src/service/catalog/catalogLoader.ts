@@ -311,7 +311,7 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
     const value = codes[code];
     if (!isRecord(value)) continue;
     const status = value.status;
-    if (knownStatuses && Number.isInteger(status) && !(String(status) in statuses) && !knownStatuses.has(status as number)) {
+    if (knownStatuses && Number.isInteger(status) && !Object.hasOwn(statuses, String(status)) && !knownStatuses.has(status as number)) {
       problems.push({
         code: CatalogProblemCode.UnknownStatus,
         severity: 'error',
@@ -327,7 +327,7 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
         range: at(['codes', code, 'status']),
       });
     }
-    if (typeof value.replacedBy === 'string' && !(value.replacedBy in codes)) {
+    if (typeof value.replacedBy === 'string' && !Object.hasOwn(codes, value.replacedBy)) {
       problems.push({
         code: CatalogProblemCode.UnknownReplacement,
         severity: 'warning',
@@ -423,7 +423,7 @@ function buildCatalog(uri: string, text: string, syntax: CatalogSyntax, options:
 function pathExists(body: unknown, dotted: string): boolean {
   let node: unknown = body;
   for (const part of dotted.split('.')) {
-    if (!node || typeof node !== 'object' || Array.isArray(node) || !(part in node)) return false;
+    if (!node || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, part)) return false;
     node = (node as Record<string, unknown>)[part];
   }
   return true;

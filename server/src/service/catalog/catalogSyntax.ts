@@ -6,6 +6,7 @@
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { CORE_SCHEMA, load as loadYamlValue } from 'js-yaml';
+import { nestingProblem, valueProblem } from './bounds';
 import type { OffsetRange } from './model';
 
 export type PathSegment = string | number;
@@ -42,6 +43,9 @@ export function catalogFormatOf(uri: string): CatalogFormat {
  * runs only when the file has a problem to report or when a position is asked for.
  */
 export function parseCatalogSyntax(text: string, format: CatalogFormat): CatalogSyntax {
+  const refused = refuseUnbounded(text, format);
+  if (refused) return refused;
+  text = withoutByteOrderMark(text);
   const fullParse = () => parseCatalogSyntaxWithPositions(text, format);
   const value = format === 'json' ? fastJsonValue(text) : fastYamlValue(text);
   if (value === undefined) return fullParse();
@@ -51,7 +55,23 @@ export function parseCatalogSyntax(text: string, format: CatalogFormat): Catalog
 
 /** The position-keeping parse alone (what the fast path falls back to). */
 export function parseCatalogSyntaxWithPositions(text: string, format: CatalogFormat): CatalogSyntax {
+  const refused = refuseUnbounded(text, format);
+  if (refused) return refused;
+  text = withoutByteOrderMark(text);
   return format === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+/** A byte-order mark read as a space: parsers accept the file, and every offset stays where it was. */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
+/** A catalog nested too deeply for any parser to read it safely, as a syntax error where the nesting goes too far. */
+function refuseUnbounded(text: string, format: CatalogFormat): CatalogSyntax | undefined {
+  const problem = nestingProblem(text, format);
+  if (!problem) return undefined;
+  const range = { start: problem.offset, end: Math.min(text.length, problem.offset + 1) };
+  return { value: undefined, errors: [{ message: problem.message, range }], duplicateKeys: [], locate: () => range };
 }
 
 /** The value of a YAML file without positions, or undefined when only the full parse can say what is wrong. */
@@ -59,7 +79,8 @@ function fastYamlValue(text: string): unknown {
   // Anchors and aliases go through the full parse, which bounds how far they expand. They can
   // only open a node: at a line's start, after `key:`, `- `, `? `, a tag, or in a flow collection
   // (so `bytes */length` in prose is not one).
-  if ((text.includes('&') || text.includes('*')) && /(?:^[ \t]*|[:?-][ \t]+|[[{,][ \t]*|![^\s]*[ \t]+)[&*][^\s,\]}]/m.test(text)) return undefined;
+  // A flow mapping may put a value right after the colon (`{"a":&a [...]}`), so a colon needs no space after it here.
+  if ((text.includes('&') || text.includes('*')) && /(?:^[ \t]*|:[ \t]*|[?-][ \t]+|[[{,][ \t]*|![^\s]*[ \t]+)[&*][^\s,\]}]/m.test(text)) return undefined;
   try {
     // The core schema matches the full parser's YAML 1.2 reading: timestamps stay strings, no merge keys.
     // js-yaml rejects duplicate keys, which sends those files to the full parse and its precise report.
@@ -132,6 +153,12 @@ function parseYaml(text: string): CatalogSyntax {
     } catch (error) {
       errors.push({ message: `This file cannot be read: ${(error as Error).message}. Remove the anchors and aliases (\`&name\`, \`*name\`) and write the values out.`, range: wholeFile(text) });
     }
+    // Aliases can make a value contain itself, or repeat far beyond the text's own size.
+    const problem = errors.length === 0 && text.includes('*') ? valueProblem(value, Math.max(100_000, 4 * text.length)) : undefined;
+    if (problem) {
+      errors.push({ message: problem, range: firstAlias(doc) ?? wholeFile(text) });
+      value = undefined;
+    }
   }
   const duplicateKeys: DuplicateKey[] = [];
   const visit = (node: unknown, path: PathSegment[]): void => {
@@ -186,6 +213,18 @@ function parseYaml(text: string): CatalogSyntax {
     return best;
   };
   return { value, errors, duplicateKeys, locate };
+}
+
+/** Where the document's first alias is, to point at when aliases are the problem. */
+function firstAlias(doc: import('yaml').Document): OffsetRange | undefined {
+  let found: OffsetRange | undefined;
+  yamlLibrary().visit(doc, {
+    Alias(_key, node) {
+      found = rangeOfYaml(node);
+      return yamlLibrary().visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function rangeOfYaml(node: unknown): OffsetRange | undefined {

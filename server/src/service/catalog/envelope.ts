@@ -156,7 +156,7 @@ export function valueAt(value: unknown, dotted: string | undefined): unknown {
   if (!dotted) return value;
   let node = value;
   for (const part of dotted.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return node;

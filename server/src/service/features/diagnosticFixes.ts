@@ -15,11 +15,19 @@ function fix(document: TextDocument, diagnostic: Diagnostic, title: string, edit
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };
 }
 
+/** The fix data of one of our diagnostics, if the text it is about is still there unchanged. */
+function currentData(document: TextDocument, diagnostic: Diagnostic): FixData | undefined {
+  if (diagnostic.source !== 'error-catalog' || typeof diagnostic.data !== 'object' || diagnostic.data === null) return undefined;
+  const data = diagnostic.data as FixData;
+  return typeof data.value === 'string' && document.getText(diagnostic.range) === data.value ? data : undefined;
+}
+
 export function diagnosticFixes(document: TextDocument, diagnostics: readonly Diagnostic[], set: CatalogSet): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== 'error-catalog' || !diagnostic.data) continue;
-    const data = diagnostic.data as FixData;
+    const data = currentData(document, diagnostic);
+    if (!data) continue;
+    const anchor = document.offsetAt(diagnostic.range.start);
     switch (diagnostic.code) {
       case SourceDiagnosticCode.UnknownCode:
         if (data.rule !== SourceDiagnosticCode.UnknownCode) break;
@@ -27,8 +35,11 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
         break;
       case SourceDiagnosticCode.StatusMismatch: {
         if (data.rule !== SourceDiagnosticCode.StatusMismatch) break;
-        const statusRange = { start: document.positionAt(data.statusStart), end: document.positionAt(data.statusEnd) };
-        actions.push(fix(document, diagnostic, `Send ${data.codeStatus} ${set.reasonOf(data.codeStatus) ?? ''}`.trimEnd() + `, the status of ${data.code}`, [TextEdit.replace(statusRange, String(data.codeStatus))], true));
+        const sent = String(data.sentStatus);
+        const statusRange = { start: document.positionAt(anchor + data.statusOffset), end: document.positionAt(anchor + data.statusOffset + sent.length) };
+        if (document.getText(statusRange) === sent) {
+          actions.push(fix(document, diagnostic, `Send ${data.codeStatus} ${set.reasonOf(data.codeStatus) ?? ''}`.trimEnd() + `, the status of ${data.value}`, [TextEdit.replace(statusRange, String(data.codeStatus))], true));
+        }
         for (const alternative of data.alternatives) {
           actions.push(fix(document, diagnostic, `Use ${alternative}, a ${data.sentStatus} code`, [TextEdit.replace(diagnostic.range, alternative)]));
         }
@@ -36,13 +47,17 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
       }
       case SourceDiagnosticCode.EnvelopeShape: {
         if (data.rule !== SourceDiagnosticCode.EnvelopeShape) break;
-        const hit = set.findCode(data.code)[0];
+        const hit = set.findCode(data.value)[0];
         if (!hit) break;
         const text = document.getText();
-        const indent = /^\s*/.exec(lineAt(text, data.bodyStart).text)?.[0] ?? '';
+        const bodyStart = anchor + data.bodyOffset;
+        const bodyEnd = bodyStart + data.bodyLength;
+        // The body must still be the bracketed literal the diagnostic saw.
+        if (bodyStart < 0 || !'{['.includes(text[bodyStart] ?? ' ') || !'}]'.includes(text[bodyEnd - 1] ?? ' ')) break;
+        const indent = /^\s*/.exec(lineAt(text, bodyStart).text)?.[0] ?? '';
         const body = errorBodyLiteral(hit.catalog, hit.entry, document.languageId, text, indent, indentUnit(document));
         if (!body) break;
-        const range = { start: document.positionAt(data.bodyStart), end: document.positionAt(data.bodyEnd) };
+        const range = { start: document.positionAt(bodyStart), end: document.positionAt(bodyEnd) };
         actions.push(fix(document, diagnostic, `Rewrite the body in the ${hit.catalog.title} envelope`, [TextEdit.replace(range, toPlainText(body))], true));
         break;
       }

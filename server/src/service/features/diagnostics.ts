@@ -12,6 +12,7 @@ import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } fr
 import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from '../text/statements';
 import { placeholderPath } from '../catalog/envelope';
 import { docsUrlOf } from '../render/explain';
+import { safeHttpUrl } from '../render/markdown';
 import { lastAtMost, statusNumberAt } from '../text/textScan';
 
 export enum SourceDiagnosticCode {
@@ -41,12 +42,16 @@ const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity
   error: DiagnosticSeverity.Error,
 };
 
-/** What quick fixes need, carried in `Diagnostic.data`. */
+/**
+ * What quick fixes need, carried in `Diagnostic.data`. Offsets are relative to the diagnostic's
+ * start, so that they still hold after edits elsewhere move it; `value` is the text the diagnostic
+ * is about, so that a fix never applies once that text has changed.
+ */
 export type FixData =
-  | { readonly rule: SourceDiagnosticCode.UnknownCode; readonly suggestions: readonly string[] }
-  | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly code: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusStart: number; readonly statusEnd: number; readonly alternatives: readonly string[] }
-  | { readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly code: string; readonly bodyStart: number; readonly bodyEnd: number }
-  | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly replacement?: string };
+  | { readonly rule: SourceDiagnosticCode.UnknownCode; readonly value: string; readonly suggestions: readonly string[] }
+  | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly value: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusOffset: number; readonly alternatives: readonly string[] }
+  | { readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly value: string; readonly bodyOffset: number; readonly bodyLength: number }
+  | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly value: string; readonly replacement?: string };
 
 /** Names under which bodies carry codes: the catalogs' own, and the common ones a wrong shape uses. */
 export function codeKeysOf(set: CatalogSet): string[] {
@@ -250,18 +255,9 @@ interface Finding {
   readonly tags?: DiagnosticTag[];
 }
 
-/** The finding as it is after text before it grew or shrank by `delta`. */
+/** The finding as it is after text before it grew or shrank by `delta` (its data is relative to it, so it moves along). */
 function moved(finding: Finding, delta: number): Finding {
-  if (delta === 0) return finding;
-  const data = finding.data;
-  return {
-    ...finding,
-    start: finding.start + delta,
-    end: finding.end + delta,
-    data: data.rule === SourceDiagnosticCode.StatusMismatch ? { ...data, statusStart: data.statusStart + delta, statusEnd: data.statusEnd + delta }
-      : data.rule === SourceDiagnosticCode.EnvelopeShape ? { ...data, bodyStart: data.bodyStart + delta, bodyEnd: data.bodyEnd + delta }
-      : data,
-  };
+  return delta === 0 ? finding : { ...finding, start: finding.start + delta, end: finding.end + delta };
 }
 
 /** Usages checked between two pauses of a pass: small enough that a pause comes every few milliseconds. */
@@ -290,7 +286,8 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
   if (!suggestionCache) suggestionCaches.set(set, (suggestionCache = new Map()));
   const push = (rule: SourceDiagnosticCode, usage: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
     if (options.severity[rule] === 'off') return;
-    const href = hit ? docsUrlOf(hit.entry, hit.catalog) : undefined;
+    // A parsed and re-serialised http(s) URL, or none: catalog text never reaches the client as a raw link target.
+    const href = hit ? safeHttpUrl(docsUrlOf(hit.entry, hit.catalog)) : undefined;
     findings.push({ rule, start: usage.start, end: usage.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
   };
 
@@ -307,7 +304,7 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
       push(SourceDiagnosticCode.UnknownCode, usage,
         `${usage.value} is not a code of ${titles}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
-        { rule: SourceDiagnosticCode.UnknownCode, suggestions });
+        { rule: SourceDiagnosticCode.UnknownCode, value: usage.value, suggestions });
       continue;
     }
     const hit = hits[0];
@@ -315,7 +312,7 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       const replacement = hit.entry.replacedBy;
       push(SourceDiagnosticCode.DeprecatedCode, usage,
         `${usage.value} is deprecated${typeof hit.entry.deprecated === 'string' ? `: ${hit.entry.deprecated}` : '.'}${replacement ? ` Use ${replacement} instead.` : ''}`,
-        { rule: SourceDiagnosticCode.DeprecatedCode, replacement }, hit, [DiagnosticTag.Deprecated]);
+        { rule: SourceDiagnosticCode.DeprecatedCode, value: usage.value, replacement }, hit, [DiagnosticTag.Deprecated]);
     }
     if (usage.kind !== 'member') continue;
     const enclosing = containersAt(usage.start);
@@ -326,7 +323,7 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
       push(SourceDiagnosticCode.StatusMismatch, usage,
         `${usage.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but this response sends ${sent.status}.`,
-        { rule: SourceDiagnosticCode.StatusMismatch, code: usage.value, codeStatus: hit.entry.status, sentStatus: sent.status, statusStart: sent.start, statusEnd: sent.end, alternatives }, hit);
+        { rule: SourceDiagnosticCode.StatusMismatch, value: usage.value, codeStatus: hit.entry.status, sentStatus: sent.status, statusOffset: sent.start - usage.start, alternatives }, hit);
     }
     if (!body) continue;
     // The shape check: the code's place in the body, and the body's required members.
@@ -343,7 +340,7 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     }
     if (problem) {
       push(SourceDiagnosticCode.EnvelopeShape, usage, problem,
-        { rule: SourceDiagnosticCode.EnvelopeShape, code: usage.value, bodyStart: body.open, bodyEnd: body.close }, hit);
+        { rule: SourceDiagnosticCode.EnvelopeShape, value: usage.value, bodyOffset: body.open - usage.start, bodyLength: body.close - body.open }, hit);
     }
   }
 }

@@ -61,7 +61,7 @@ function headersFor(catalog: Catalog, entry: CodeEntry, standard: Catalog | unde
     const placeholder = wholePlaceholder(template);
     let value: Code;
     if (/^retry-after$/i.test(header.name) || placeholder === 'retryAfter') value = retryAfter();
-    else if (template !== undefined) value = [template.replace(/\$\{([A-Za-z_][\w-]*)\}/g, (_, name: string) => String(values[name] ?? name))];
+    else if (template !== undefined) value = [template.replace(/\$\{([A-Za-z_][\w-]*)\}/g, (_, name: string) => String(Object.hasOwn(values, name) ? values[name] : name))];
     else value = [{ tabStop: nextTab++, text: /remaining/i.test(header.name) ? '0' : 'value' }];
     headers.push({ name: header.name, value });
   }

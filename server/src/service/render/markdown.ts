@@ -4,8 +4,8 @@
  * Inline code spans written with backticks survive, because they render as inert text.
  */
 
-/** Characters that are Markdown (or HTML) anywhere in a line. */
-const ALWAYS_SPECIAL = /[\\*[\]<>&|~]/g;
+/** Characters that are Markdown (or HTML) anywhere in a line; backticks too, outside the code spans kept. */
+const ALWAYS_SPECIAL = /[\\*[\]<>&|~`]/g;
 
 function escapePlain(text: string): string {
   return text
@@ -16,11 +16,23 @@ function escapePlain(text: string): string {
     .replace(/^(\s*)([#+=!-]|\d+[.)])/, '$1\\$2');
 }
 
+/**
+ * A code span as catalog prose writes one: a single backtick on each side, not touching another
+ * backtick. Anything else with backticks (mismatched runs, ``` ``a` ```) is escaped, so that no
+ * renderer can pair backticks across the text and leave what lies between them raw.
+ */
+const CODE_SPAN = /(?<!`)`([^`\n]+)`(?!`)/g;
+
 /** Escapes catalog prose for Markdown, keeping `code spans` and collapsing line breaks. */
 export function escapeMarkdown(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ').trim();
-  const parts = oneLine.split(/(`[^`\n]+`)/);
-  return parts.map((part, i) => (i % 2 === 1 ? part : escapePlain(part))).join('');
+  let out = '';
+  let last = 0;
+  for (const match of oneLine.matchAll(CODE_SPAN)) {
+    out += escapePlain(oneLine.slice(last, match.index)) + codeSpan(match[1]);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  return out + escapePlain(oneLine.slice(last));
 }
 
 /** Text for inside a code span: backticks cannot be escaped there, so they are replaced. */
@@ -28,11 +40,27 @@ export function codeSpan(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
 }
 
+/**
+ * An http(s) URL as a link destination can hold it: parsed and written out again (which
+ * percent-encodes spaces, quotes, `<`, `>` and backticks), with the parentheses that would end a
+ * Markdown destination encoded too; undefined for anything else (`command:`, `javascript:`, text).
+ */
+export function safeHttpUrl(raw: string | undefined): string | undefined {
+  if (!raw || raw.length > 2048) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.replace(/[()'\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 /** A link, or plain escaped text when the URL is not http(s). */
 export function link(label: string, url: string | undefined): string {
-  if (!url || !/^https?:\/\/[^\s<>"'`]+$/i.test(url)) return escapeMarkdown(label);
-  const safeUrl = url.replace(/[()]/g, (ch) => encodeURIComponent(ch));
-  return `[${escapeMarkdown(label)}](${safeUrl})`;
+  const safe = safeHttpUrl(url);
+  return safe ? `[${escapeMarkdown(label)}](${safe})` : escapeMarkdown(label);
 }
 
 /** A fenced code block whose fence cannot be closed by the content. */
