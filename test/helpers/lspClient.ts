@@ -189,6 +189,8 @@ export class LspClient {
   /** Settles when the process exits. */
   readonly exited: Promise<ExitStatus>;
   exitStatus: ExitStatus | undefined;
+  /** How many times the server asked to refresh code lenses. */
+  lensRefreshes = 0;
   /** The server's answer to `initialize`. */
   initializeResult: InitializeResult | undefined;
 
@@ -230,6 +232,11 @@ export class LspClient {
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      this.signal();
+      return null;
+    });
     this.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
       const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[params.type] ?? `type ${params.type}`;
       this.pushLog(`[${level}] ${params.message}`);
@@ -447,6 +454,11 @@ export class LspClient {
     return Promise.race([response, exit]);
   }
 
+  /** Writes bytes to the server as they are, outside the protocol's framing (to test what it makes of garbage). */
+  writeRaw(bytes: string): void {
+    this.endpoint.toServer.write(bytes);
+  }
+
   notify(method: string, params?: unknown): Promise<void> {
     return params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params);
   }
@@ -474,12 +486,23 @@ export interface TestWorkspace {
   dispose(): Promise<void>;
 }
 
+/** Paths in a folder, and a writer of files there (folders made as needed) that returns each file's URI. */
+export function folderFiles(folder: string): { path(relative: string): string; write(relative: string, text: string): string } {
+  const path = (relative: string) => join(folder, relative);
+  return {
+    path,
+    write: (relative, text) => {
+      mkdirSync(dirname(path(relative)), { recursive: true });
+      writeFileSync(path(relative), text);
+      return fileUri(path(relative));
+    },
+  };
+}
+
 export async function startInWorkspace(files: Record<string, string>, options: InitializeOptions & { endpoint?: () => ServerEndpoint } = {}): Promise<TestWorkspace> {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
-  for (const [relative, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, relative)), { recursive: true });
-    writeFileSync(join(folder, relative), text);
-  }
+  const { write } = folderFiles(folder);
+  for (const [relative, text] of Object.entries(files)) write(relative, text);
   const client = new LspClient(undefined, undefined, undefined, options.endpoint?.());
   await client.initialize(folder, options);
   await client.ready();

@@ -7,10 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, before, describe, it } from 'node:test';
 import type { CompletionList, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { cursor, fileUri, LspClient, positionOf, runServer, SERVER_PATH, type InitializeOptions } from '../helpers/lspClient';
+import { cursor, fileUri, folderFiles, LspClient, positionOf, runServer, SERVER_PATH, type InitializeOptions } from '../helpers/lspClient';
 
 const TIMEOUT = { timeout: 15_000 };
 const ERROR = 1; // DiagnosticSeverity.Error
@@ -78,12 +78,7 @@ async function start(files: Record<string, string>, options: InitializeOptions &
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
   const client = new LspClient();
   running.push({ client, folder });
-  const path = (relative: string) => join(folder, relative);
-  const write = (relative: string, text: string) => {
-    mkdirSync(dirname(path(relative)), { recursive: true });
-    writeFileSync(path(relative), text);
-    return fileUri(path(relative));
-  };
+  const { path, write } = folderFiles(folder);
   for (const [relative, text] of Object.entries(files)) write(relative, text);
   if (options.settings !== undefined) client.settings = options.settings;
   if (options.filesExclude !== undefined) client.filesExclude = options.filesExclude;

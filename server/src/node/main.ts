@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { nodeFileSystem } from './fileSystem';
+import { FrameGuard } from './framing';
+import { isCatalogChecker, offThreadLoader, serveCatalogChecks } from './catalogWorker';
 
 const USAGE = `error-catalog-language-server: the Error Catalog language server.
 
@@ -25,14 +27,27 @@ function main(): void {
     process.stderr.write(`${USAGE}\n`);
     process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
   }
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio, frames are kept in step by a guard (see framing.ts); over IPC, messages arrive whole.
+  const stdio = args.includes('--stdio');
+  let dropped = 0;
+  const input = stdio ? process.stdin.pipe(new FrameGuard((bytes) => { dropped += bytes; })) : undefined;
+  const connection = input ? createConnection(ProposedFeatures.all, input, process.stdout) : createConnection(ProposedFeatures.all);
+  input?.on('data', () => {
+    if (dropped === 0) return;
+    connection.console.warn(`Skipped ${dropped} bytes of malformed input (a message header without a valid Content-Length).`);
+    dropped = 0;
+  });
   // Everything printed goes to the client's log, never to stdout (which carries the protocol under --stdio).
   console.log = connection.console.log.bind(connection.console);
   console.info = connection.console.info.bind(connection.console);
   console.warn = connection.console.warn.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
-  startServer(connection, { fs: nodeFileSystem(BUILTIN_DIRECTORY) });
+  startServer(connection, {
+    fs: nodeFileSystem(BUILTIN_DIRECTORY),
+    loadCatalog: offThreadLoader(__filename, (message) => connection.console.info(message)),
+  });
 }
 
-main();
+if (isCatalogChecker) serveCatalogChecks();
+else main();

@@ -60,11 +60,13 @@ export class ReferenceCounts {
    * An open source document changed. The counts change only when the set of codes it uses does;
    * `signature` is that set as a string (computed by the caller after edits pause).
    */
-  documentUsagesAre(uri: string, signature: string | undefined): void {
+  documentUsagesAre(uri: string, signature: string | undefined): boolean {
     const before = this.usageSignatures.get(uri);
     if (signature === undefined) this.usageSignatures.delete(uri);
     else this.usageSignatures.set(uri, signature);
-    if (before !== undefined && before !== signature) this.invalidate();
+    const changed = before !== undefined && signature !== undefined && before !== signature;
+    if (changed) this.invalidate();
+    return changed;
   }
 
   private scheduleRefresh(): void {

@@ -327,7 +327,9 @@ export class Session {
     if (!document) return;
     const { context } = await this.contextFor(uri);
     const counts = this.service.countDocumentReferences(document, context);
-    this.counts.documentUsagesAre(uri, JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : 1))));
+    if (this.counts.documentUsagesAre(uri, JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : 1))))) {
+      this.client.log.info(`Code usages changed in ${uri}: reference counts will be refreshed.`);
+    }
   }
 
   dispose(): void {

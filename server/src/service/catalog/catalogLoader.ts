@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 // Generated at build time from catalog/error-catalog.schema.json: no schema compiler at run time.
 import validateCatalog from 'catalog-validator';
-import { catalogFormatOf, parseCatalogSyntax, type CatalogSyntax, type PathSegment } from './catalogSyntax';
+import { catalogFormatOf, parseCatalogSyntax, parseCatalogSyntaxWithPositions, type CatalogSyntax, type PathSegment } from './catalogSyntax';
 import {
   CatalogProblemCode,
   type Catalog,
@@ -43,6 +43,36 @@ export interface LoadOptions {
 
 export function loadCatalog(uri: string, text: string, options: LoadOptions = {}): CatalogLoadResult {
   const syntax = parseCatalogSyntax(text, catalogFormatOf(uri));
+  const { valid, problems } = checkSyntax(text, syntax, options);
+  return valid ? { catalog: buildCatalog(uri, text, syntax.value as RawCatalog, syntax.locate, options), problems } : { problems };
+}
+
+/** What checking a catalog's text finds: its problems, and its value when it may be built (structured-cloneable both). */
+export interface CatalogCheck {
+  readonly value?: unknown;
+  readonly problems: readonly CatalogProblem[];
+}
+
+/**
+ * The slow half of loading, which needs nothing but the text: parse, schema and the checks beyond
+ * it. A runtime may run it on another thread and build the catalog from its result with
+ * {@link catalogFromCheck}.
+ */
+export function checkCatalog(uri: string, text: string, options: Omit<LoadOptions, 'origin' | 'sourceUri'> = {}): CatalogCheck {
+  const syntax = parseCatalogSyntax(text, catalogFormatOf(uri));
+  const { valid, problems } = checkSyntax(text, syntax, options);
+  return valid ? { value: syntax.value, problems } : { problems };
+}
+
+/** The catalog of a check's result; positions in the file are found by a parse of their own when first asked for. */
+export function catalogFromCheck(uri: string, text: string, check: CatalogCheck, options: LoadOptions = {}): CatalogLoadResult {
+  if (check.value === undefined) return { problems: check.problems };
+  let located: CatalogSyntax | undefined;
+  const locate: CatalogSyntax['locate'] = (path, part) => (located ??= parseCatalogSyntaxWithPositions(text, catalogFormatOf(uri))).locate(path, part);
+  return { catalog: buildCatalog(uri, text, check.value as RawCatalog, locate, options), problems: check.problems };
+}
+
+function checkSyntax(text: string, syntax: CatalogSyntax, options: LoadOptions): { valid: boolean; problems: CatalogProblem[] } {
   const problems: CatalogProblem[] = syntax.errors.map((e) => ({
     code: CatalogProblemCode.Syntax,
     severity: 'error',
@@ -66,7 +96,7 @@ export function loadCatalog(uri: string, text: string, options: LoadOptions = {}
     if (problems.length === 0) {
       problems.push({ code: CatalogProblemCode.Syntax, severity: 'error', message: syntax.value === undefined || syntax.value === null ? 'This catalog file is empty. Start it with `id:`, `title:` and `envelope:` (see the catalog schema).' : 'A catalog file holds one object. Start it with `id:`, `title:` and `envelope:` (see the catalog schema).', range: { start: 0, end: Math.min(1, text.length) } });
     }
-    return { problems };
+    return { valid: false, problems };
   }
   const validate = options.validate === false ? undefined : validateCatalog;
   const schemaValid = !validate || validate(syntax.value);
@@ -74,8 +104,7 @@ export function loadCatalog(uri: string, text: string, options: LoadOptions = {}
   // The checks a schema cannot express run on whatever parts are well-formed, so one mistake
   // never hides another: a quoted status and an unregistered one are reported together.
   problems.push(...semanticProblems(syntax, options));
-  if (!schemaValid || problems.some((p) => p.severity === 'error')) return { problems };
-  return { catalog: buildCatalog(uri, text, syntax, options), problems };
+  return { valid: schemaValid && !problems.some((p) => p.severity === 'error'), problems };
 }
 
 /** Offset to line and character, with line starts computed on first use. */
@@ -356,9 +385,8 @@ const NONE: readonly never[] = Object.freeze([]);
 const NO_MEMBERS: Readonly<Record<string, never>> = Object.freeze({});
 
 /** The model of a catalog whose value passed the schema and the semantic checks. */
-function buildCatalog(uri: string, text: string, syntax: CatalogSyntax, options: LoadOptions): Catalog {
-  const raw = syntax.value as RawCatalog;
-  const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => syntax.locate(path, part);
+function buildCatalog(uri: string, text: string, raw: RawCatalog, locate: CatalogSyntax['locate'], options: LoadOptions): Catalog {
+  const at = (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => locate(path, part);
   // Entries are built field by field: object spread is several times slower on catalogs of 100,000 codes,
   // and copying only the known members keeps the model exactly what the schema describes.
   const statuses = new Map<number, StatusEntry>();

@@ -22,7 +22,7 @@ import { codeDetail, explainCode } from '../render/explain';
 import { indentUnit } from './codeActions';
 import { toSnippet } from '../render/code';
 import { errorBodyLiteral } from '../render/errorResponse';
-import { lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from '../text/textScan';
+import { LINE_WINDOW, lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from '../text/textScan';
 
 export interface CompletionOptions {
   /** Most items in one response; more matches make the list incomplete. */
@@ -86,8 +86,9 @@ function wordLengthAfter(line: string, column: number): number {
 
 /** Statuses mentioned near the cursor (`res.status(404)`, `NotFound`), whose codes rank first. */
 function nearbyStatuses(text: string, offset: number, set: CatalogSet): Set<number> {
-  const windowStart = nthLineStart(text, offset, -5);
-  const windowEnd = nthLineStart(text, offset, 3);
+  // A few lines around the cursor, and never more than a line window's worth of text (a 1 MB line is read near the cursor only).
+  const windowStart = Math.max(nthLineStart(text, offset, -5), offset - LINE_WINDOW);
+  const windowEnd = Math.min(nthLineStart(text, offset, 3), offset + LINE_WINDOW);
   const window = text.slice(windowStart, windowEnd);
   const statuses = new Set<number>();
   for (const match of window.matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {

@@ -161,8 +161,9 @@ class Container {
   get isBody(): boolean {
     if (this.cachedIsBody === undefined) {
       // What the calls and assignments look like fits in the 64 characters before the bracket.
-      const lineStart = this.text.lastIndexOf('\n', this.open - 1) + 1;
-      this.cachedIsBody = BODY_BEFORE.test(this.text.slice(Math.max(lineStart, this.open - 64), this.open));
+      let from = this.open;
+      while (from > 0 && from > this.open - 64 && this.text.charCodeAt(from - 1) !== 10) from--;
+      this.cachedIsBody = BODY_BEFORE.test(this.text.slice(from, this.open));
     }
     return this.cachedIsBody;
   }

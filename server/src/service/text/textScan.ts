@@ -19,10 +19,20 @@ export interface LineView {
   readonly column: number;
 }
 
+/**
+ * How far either side of the cursor a line is read. Longer lines (minified code, data on one line)
+ * are read in this window only, so that every feature costs the same on a 1 MB line as on a short one.
+ */
+export const LINE_WINDOW = 2000;
+
+/** The line around an offset, or the part of it within {@link LINE_WINDOW} characters of the offset. */
 export function lineAt(text: string, offset: number): LineView {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
+  const floor = Math.max(0, offset - LINE_WINDOW);
+  let start = offset;
+  while (start > floor && text.charCodeAt(start - 1) !== 10) start--;
+  const ceiling = Math.min(text.length, offset + LINE_WINDOW);
+  let end = offset;
+  while (end < ceiling && text.charCodeAt(end) !== 10) end++;
   const line = text.slice(start, end).replace(/\r$/, '');
   return { text: line, start, column: Math.min(offset - start, line.length) };
 }
