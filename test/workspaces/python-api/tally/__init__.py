@@ -1,0 +1,3 @@
+"""Tally: invoices, customers and payments over HTTP."""
+
+__version__ = "2.14.0"

@@ -1,0 +1,8 @@
+# frozen_string_literal: true
+
+class BookSerializer
+  include JSONAPI::Serializer
+
+  attributes :title, :author, :isbn, :language, :format, :genre
+  attribute :withdrawn, &:withdrawn?
+end
