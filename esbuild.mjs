@@ -40,6 +40,29 @@ const catalogValidator = {
   },
 };
 
+/**
+ * `import builtinCatalogs from 'builtin-catalogs'`: each built-in catalog file's text and its value, parsed
+ * here, so that a starting server builds the built-ins without parsing their YAML (it still checks
+ * that each file is the text it was built from).
+ * @type {esbuild.Plugin}
+ */
+const builtinCatalogs = {
+  name: 'builtin-catalogs',
+  setup(build) {
+    build.onResolve({ filter: /^builtin-catalogs$/ }, () => ({ path: resolve('catalog/builtin'), namespace: 'builtin-catalogs' }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-catalogs' }, async ({ path }) => {
+      const { CORE_SCHEMA, load } = await import('js-yaml');
+      const files = readdirSync(path).filter((name) => /\.errors\.ya?ml$/.test(name)).sort();
+      const entries = files.map((name) => {
+        const text = readFileSync(join(path, name), 'utf8');
+        return [name, { text, value: load(text, { schema: CORE_SCHEMA }) }];
+      });
+      // A JSON string parses faster than the same object written as code.
+      return { contents: `export default new Map(JSON.parse(${JSON.stringify(JSON.stringify(entries))}));`, loader: 'js', watchFiles: files.map((name) => join(path, name)) };
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -52,7 +75,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  plugins: [catalogValidator],
+  plugins: [catalogValidator, builtinCatalogs],
 };
 
 function testEntries(dir) {
@@ -125,9 +148,15 @@ const configs = browserTests
       },
       {
         ...common,
-        entryPoints: { server: 'server/src/node/main.ts' },
+        entryPoints: { 'server-main': 'server/src/node/main.ts' },
         outdir: 'dist',
-        // The server is also the standalone `error-catalog-language-server` binary.
+      },
+      {
+        ...common,
+        // The server's launcher, which runs server-main.js with V8's code cache; it is also the
+        // standalone `error-catalog-language-server` binary.
+        entryPoints: { server: 'server/src/node/launcher.ts' },
+        outdir: 'dist',
         banner: { js: '#!/usr/bin/env node' },
       },
     ];

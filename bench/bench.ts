@@ -385,7 +385,63 @@ async function initializeTimes(folder: string, rounds: number): Promise<{ ours: 
   return { ours: percentile(times.ours, 50), floor: percentile(times.floor, 50) };
 }
 
+/**
+ * Spawn to the first useful hover (one that explains the code), with the 10,000-code catalog: ours
+ * from its catalog file, vscode-json-language-server from the same codes as a schema. Alternately,
+ * `rounds` times each (medians). Ours runs twice per round: with no cache (a new cache folder) and
+ * with the catalog cache a previous start left.
+ */
+async function startupTimes(folder: string, rounds: number): Promise<{ cold: number; cached: number; json: number }> {
+  const times = { cold: [] as number[], cached: [] as number[], json: [] as number[] };
+  const source = handlers('typescript', 100, 10_000);
+  const uri = fileUri(join(folder, 'src', 'startup.ts'));
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'error-catalog-cache-'));
+  const spec = PEERS['vscode-json-language-server'];
+  const schemaPath = join(folder, 'codes.schema.json');
+  const schema = schemaFor(10_000);
+  writeFileSync(schemaPath, JSON.stringify(schema));
+  try {
+    for (let i = 0; i < rounds; i++) {
+      for (const kind of ['cold', 'cached', 'json'] as const) {
+        if (kind === 'cold') rmSync(cacheFolder, { recursive: true, force: true });
+        const started = performance.now();
+        const client = kind === 'json' ? new LspClient(['--stdio'], folder, spec.script) : new LspClient(['--stdio'], REPO_ROOT, SERVER);
+        try {
+          await client.initialize(folder, kind === 'json' ? {} : { initializationOptions: { cacheFolder } });
+          let hover: unknown;
+          if (kind === 'json') {
+            await spec.configure(client, fileUri(schemaPath), schema);
+            const jsonUri = fileUri(join(folder, 'src', spec.file));
+            await client.open(jsonUri, spec.languageId, spec.text);
+            hover = await client.hover(jsonUri, spec.hover);
+          } else {
+            await client.open(uri, 'typescript', source.text);
+            hover = await client.hover(uri, source.hovers[0]);
+          }
+          if (!hover) throw new Error(`${kind}: the first hover explained nothing`);
+          times[kind].push(performance.now() - started);
+          await client.shutdown();
+        } finally {
+          await client.dispose();
+        }
+      }
+    }
+  } finally {
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
+  return { cold: percentile(times.cold, 50), cached: percentile(times.cached, 50), json: percentile(times.json, 50) };
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'startup') {
+    const folder = workspace(10_000);
+    try {
+      console.log(await startupTimes(folder, Number(process.env.BENCH_ROUNDS ?? 7)));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    return;
+  }
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, samples: SAMPLES, cpus: 2 };
   const folders: string[] = [];
   let pairedFloor: FloorSession | undefined;
@@ -403,6 +459,10 @@ async function main(): Promise<void> {
     const initialize = await initializeTimes(folder10k, 7);
     server.initializeMedianMs = initialize.ours;
     floor.initializeMedianMs = initialize.floor;
+    const startup = await startupTimes(folder10k, 7);
+    server.startupColdMs = startup.cold;
+    server.startupCachedMs = startup.cached;
+    json.startupMs = startup.json;
     results.codes10k = { server, floor, json, yaml };
 
     const files: Record<string, Figures> = {
@@ -452,6 +512,13 @@ async function main(): Promise<void> {
       const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
       print(`| ${label} | ${fmt(value, digits)} | ${fmt(base, digits)} | ${ratio(value, base)} | ${fmt(jsonValue, digits)} | ${ratio(value, jsonValue)} | ${fmt((yaml as Figures)[key], digits)} | ${target} |`);
     }
+    print('\nSpawn to the first hover that explains a code, 10,000-code catalog, median of 7 alternating starts\n');
+    print('| server | ms | vs json server | target |');
+    print('| --- | ---: | ---: | --- |');
+    print(`| error-catalog, first start (no catalog cache) | ${fmt(server.startupColdMs)} | ${fmt(server.startupColdMs / json.startupMs)}× | |`);
+    print(`| error-catalog, catalog unchanged since the last start | ${fmt(server.startupCachedMs)} | ${fmt(server.startupCachedMs / json.startupMs)}× | ≤ 0.5× json server |`);
+    print(`| vscode-json-language-server (the codes as a schema) | ${fmt(json.startupMs)} | 1.00× | |`);
+    print(`| floor server, spawn to initialize | ${fmt(floor.initializeMedianMs)} | ${fmt(floor.initializeMedianMs / json.startupMs)}× | |`);
     print('\n10,000-code catalog, 10,000-line files: diagnostics\n');
     print('| file | code usages | from opening (ms) | after a one-character edit, p50 (ms) | p99 (ms) |');
     print('| --- | ---: | ---: | ---: | ---: |');

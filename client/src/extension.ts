@@ -47,7 +47,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
     // Commands the server may put in code actions: they need VS Code's quick picks.
-    initializationOptions: { clientCommands: ['errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling', 'errorCatalog.showReferences'] },
+    initializationOptions: {
+      clientCommands: ['errorCatalog.insertErrorResponse', 'errorCatalog.insertErrorHandling', 'errorCatalog.showReferences'],
+      // Checked catalogs are remembered here between runs, so that start-up skips re-reading unchanged ones.
+      cacheFolder: vscode.Uri.joinPath(context.globalStorageUri, 'catalogs').fsPath,
+    },
   };
   client = new LanguageClient('errorCatalog', 'Error Catalog', serverOptions, clientOptions);
 

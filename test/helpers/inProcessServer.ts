@@ -21,7 +21,7 @@ export function inProcessServer(): ServerEndpoint {
   const stop = (code: number) => {
     if (!running) return;
     running = false;
-    session.dispose();
+    void session.dispose();
     connection.dispose();
     fromServer.end();
     ended?.({ code, signal: null });

@@ -140,9 +140,11 @@ export interface ServerEndpoint {
 }
 
 /** The server script run by this Node over stdio; its stderr lines go to `onStderr`. */
-export function spawnedServer(serverScript: string, args: readonly string[], cwd: string, onStderr: (line: string) => void): ServerEndpoint {
+export function spawnedServer(serverScript: string, args: readonly string[], cwd: string, onStderr: (line: string) => void, extraEnv: Record<string, string> = {}): ServerEndpoint {
   if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Servers under test keep their catalog cache in a folder of the tests', never in the user's.
+  const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? join(tmpdir(), 'error-catalog-test-cache'), ...extraEnv };
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [serverScript, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<ExitStatus>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const failed = new Promise<Error>((resolve) => child.on('error', resolve));
   let rest = '';
@@ -205,9 +207,10 @@ export class LspClient {
    * this process, see `inProcessServer.ts`).
    * @param args arguments after the server script
    * @param serverScript the server to run; the bundled server unless a benchmark names another
+   * @param env variables for the spawned server besides this process's
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, endpoint?: ServerEndpoint) {
-    this.endpoint = endpoint ?? spawnedServer(serverScript, args, cwd, (line) => this.pushLog(`[stderr] ${line}`));
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, endpoint?: ServerEndpoint, env?: Record<string, string>) {
+    this.endpoint = endpoint ?? spawnedServer(serverScript, args, cwd, (line) => this.pushLog(`[stderr] ${line}`), env);
     this.exited = this.endpoint.exited.then((status) => {
       this.exitStatus = status;
       this.failAll(new Error(`the server exited (code ${status.code}, signal ${status.signal}) while a test was waiting.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`));

@@ -38,6 +38,7 @@ describe('the packaged extension', { skip: skipUnless(hasUnzip, 'unzip') }, () =
       'extension/changelog.md',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/server-main.js',
       'extension/images/icon.png',
       'extension/LICENSE.txt',
       'extension/package.json',

@@ -58,7 +58,7 @@ describe('catalog registry', () => {
 
   it('a loader that throws is a problem of the file, and the catalogs after it still load', async () => {
     const files = new Map([['/ws/a.errors.yaml', CATALOG], ['/ws/b.errors.yaml', CATALOG.replace('acme', 'beta')]]);
-    const { registry } = registryOver(memoryFileSystem(files), async (uri, text) => {
+    const { registry } = registryOver(memoryFileSystem(files), async ({ uri, text }) => {
       if (uri.endsWith('a.errors.yaml')) throw new RangeError('Maximum call stack size exceeded');
       const { loadCatalog } = await import('../../server/src/service/catalog/catalogLoader');
       return loadCatalog(uri, text);

@@ -1,21 +1,24 @@
 /**
- * Catalog loading off the main thread. Parsing and validating a catalog of tens of megabytes takes
+ * Catalog checking off the main thread. Parsing and validating a catalog of tens of megabytes takes
  * seconds; done on the main thread it would hold up every request meanwhile, in every folder. Large
  * catalogs are checked on a worker thread (the same bundle, started as a worker), and only the
- * model is built here; small ones load in place, where a thread would cost more than it saves.
+ * model is built on the main thread; small ones are checked in place, where a thread would cost
+ * more than it saves.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { catalogFromCheck, checkCatalog, loadCatalog, type CatalogCheck, type LoadOptions } from '../service/catalog/catalogLoader';
-import type { CatalogLoader } from '../session/catalogRegistry';
+import { checkCatalog, type CatalogCheck, type LoadOptions } from '../service/catalog/catalogLoader';
 
-/** Catalogs at least this long are checked on the worker. */
-const OFF_THREAD_CHARACTERS = 512 * 1024;
+/** Catalogs at least this long are checked on the worker: below it, starting and feeding a thread costs more than the parse. */
+const OFF_THREAD_CHARACTERS = 4 * 1024 * 1024;
+
+/** Checks a catalog's text (parse, schema, the checks beyond it): what a cache can keep and a model is built from. */
+export type CatalogChecker = (uri: string, text: string, options: LoadOptions) => Promise<CatalogCheck>;
 
 interface CheckRequest { readonly id: number; readonly uri: string; readonly text: string; readonly options: LoadOptions }
 type CheckResponse = { readonly id: number; readonly check: CatalogCheck } | { readonly id: number; readonly error: string };
 
-/** A loader that checks large catalogs on a worker thread; `script` is the file the worker runs (this bundle). */
-export function offThreadLoader(script: string, log: (message: string) => void): CatalogLoader {
+/** A checker that sends large catalogs to a worker thread running `script` (this bundle). */
+export function offThreadChecker(script: string, log: (message: string) => void): CatalogChecker {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve: (check: CatalogCheck) => void; reject: (error: Error) => void }>();
@@ -41,15 +44,14 @@ export function offThreadLoader(script: string, log: (message: string) => void):
     return worker;
   };
   return async (uri, text, options) => {
-    if (text.length < OFF_THREAD_CHARACTERS) return loadCatalog(uri, text, options);
+    if (text.length < OFF_THREAD_CHARACTERS) return checkCatalog(uri, text, options);
     log(`Reading catalog ${uri} (${(text.length / 1024 / 1024).toFixed(1)} MB) in the background.`);
-    const check = await new Promise<CatalogCheck>((resolve, reject) => {
+    return new Promise<CatalogCheck>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       const { knownStatuses, standardReasons } = options;
       workerFor().postMessage({ id, uri, text, options: { knownStatuses, standardReasons } } satisfies CheckRequest);
     });
-    return catalogFromCheck(uri, text, check, options);
   };
 }
 

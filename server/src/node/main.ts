@@ -8,7 +8,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { nodeFileSystem } from './fileSystem';
 import { FrameGuard } from './framing';
-import { isCatalogChecker, offThreadLoader, serveCatalogChecks } from './catalogWorker';
+import { CatalogCache, cachingLoader } from './catalogCache';
+import { isCatalogChecker, offThreadChecker, serveCatalogChecks } from './catalogWorker';
 
 const USAGE = `error-catalog-language-server: the Error Catalog language server.
 
@@ -43,9 +44,13 @@ function main(): void {
   console.warn = connection.console.warn.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+  const info = (message: string) => connection.console.info(message);
+  const cache = new CatalogCache(__filename, info);
   startServer(connection, {
     fs: nodeFileSystem(BUILTIN_DIRECTORY),
-    loadCatalog: offThreadLoader(__filename, (message) => connection.console.info(message)),
+    loadCatalog: cachingLoader(offThreadChecker(__filename, info), cache, info),
+    useCacheFolder: (folder) => cache.useFolder(folder),
+    flush: () => cache.flush(),
   });
 }
 

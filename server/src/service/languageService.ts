@@ -102,8 +102,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     countReferences: (catalog, query) => countReferences(workspace, catalog, query),
     countDocumentReferences: (document, context) => {
       const counts = new Map<string, number>();
-      const codes = new Set(context.set.catalogs.flatMap((c) => [...c.codes.keys()]));
-      countReferencesIn(document.getText(), document.languageId, codes, usageOptionsOf(context), counts);
+      countReferencesIn(document.getText(), document.languageId, context.set.codeNames(), usageOptionsOf(context), counts);
       return counts;
     },
     findReferenceLenses: referenceLenses,

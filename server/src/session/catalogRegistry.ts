@@ -8,7 +8,8 @@ import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { CatalogSet } from '../service/catalog/catalogSet';
 import { catalogFilesFor } from '../service/catalog/catalogScope';
-import { lineOf, loadCatalog, type CatalogLoadResult, type LoadOptions } from '../service/catalog/catalogLoader';
+import BUILTIN_CATALOGS from 'builtin-catalogs';
+import { catalogFromCheck, lineOf, loadCatalog, type CatalogLoadResult, type LoadOptions } from '../service/catalog/catalogLoader';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from '../service/catalog/model';
 import type { CatalogFileState } from '../service/languageService';
 import { languageOfPath } from '../service/text/languages';
@@ -23,8 +24,17 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** Loads a catalog's text; the runtime may do it off the main thread. */
-export type CatalogLoader = (uri: string, text: string, options: LoadOptions) => Promise<CatalogLoadResult>;
+/** What the registry asks a loader to load. */
+export interface CatalogLoadRequest {
+  readonly uri: string;
+  readonly text: string;
+  readonly options: LoadOptions;
+  /** The file's saved content (worth remembering between runs), rather than a buffer being typed. */
+  readonly saved: boolean;
+}
+
+/** Loads a catalog's text; the runtime may do it off the main thread, or remember results between runs. */
+export type CatalogLoader = (request: CatalogLoadRequest) => Promise<CatalogLoadResult>;
 
 export const CATALOG_FILE = /\.errors\.(?:ya?ml|json)$/i;
 const MAX_ENTRIES_PER_FOLDER = 200_000;
@@ -70,7 +80,7 @@ export class CatalogRegistry {
     private readonly fs: FileSystem,
     private readonly reader: WorkspaceReader,
     private readonly log: Logger,
-    private readonly loader: CatalogLoader = async (uri, text, options) => loadCatalog(uri, text, options),
+    private readonly loader: CatalogLoader = async ({ uri, text, options }) => loadCatalog(uri, text, options),
   ) {
     this.looseQueue = this.newQueue('');
   }
@@ -85,8 +95,14 @@ export class CatalogRegistry {
     if (!this.builtinCatalogs) {
       this.builtinCatalogs = new Map();
       for (const { path, text } of this.fs.readBuiltins()) {
-        const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.errors\.ya?ml$/, '');
-        const result = loadCatalog(`builtin:${id}`, text, { origin: 'builtin', validate: false, sourceUri: URI.file(path).toString() });
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        const id = name.replace(/\.errors\.ya?ml$/, '');
+        const options = { origin: 'builtin', validate: false, sourceUri: URI.file(path).toString() } as const;
+        // Parsed when the server was built, unless the file has changed since.
+        const prebuilt = BUILTIN_CATALOGS.get(name);
+        const result = prebuilt?.text === text
+          ? catalogFromCheck(`builtin:${id}`, text, { value: prebuilt.value, problems: [] }, options)
+          : loadCatalog(`builtin:${id}`, text, options);
         if (result.catalog) this.builtinCatalogs.set(result.catalog.id, result.catalog);
         else this.log.error(`Built-in catalog ${path} did not load: ${result.problems.map((p) => p.message).join(' ')}`);
       }
@@ -99,12 +115,18 @@ export class CatalogRegistry {
     return this.builtins().get('http-status');
   }
 
+  private standardOptions?: LoadOptions;
+
+  /** What every workspace catalog is checked against: the registered HTTP statuses and their reason phrases. */
   private loadOptions(): LoadOptions {
-    const statuses = [...(this.standard()?.statuses.values() ?? [])];
-    return {
-      knownStatuses: new Set(statuses.map((s) => s.status)),
-      standardReasons: new Map(statuses.flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : []))),
-    };
+    if (!this.standardOptions) {
+      const statuses = [...(this.standard()?.statuses.values() ?? [])];
+      this.standardOptions = {
+        knownStatuses: new Set(statuses.map((s) => s.status)),
+        standardReasons: new Map(statuses.flatMap((s) => (s.reason && !s.reason.startsWith('(') ? [[s.status, s.reason] as [number, string]] : []))),
+      };
+    }
+    return this.standardOptions;
   }
 
   /** The workspace folders' paths. */
@@ -269,7 +291,7 @@ export class CatalogRegistry {
       this.refuse(path, refusal.message);
       return;
     }
-    await this.update(path, text, maxBytes);
+    await this.update(path, text, maxBytes, true);
   }
 
   private refuse(path: string, message: string): void {
@@ -289,7 +311,7 @@ export class CatalogRegistry {
   }
 
   /** Validates new text for a catalog file and keeps it if it has no errors; a loader failure is a problem of the file, never of the queue. */
-  async update(path: string, text: string, maxBytes: number): Promise<void> {
+  async update(path: string, text: string, maxBytes: number, saved = false): Promise<void> {
     // A character is at least one byte: text this long is over the limit whatever its encoding.
     if (text.length > maxBytes) {
       this.fileFor(path, '').text = '';
@@ -300,7 +322,7 @@ export class CatalogRegistry {
     file.text = text;
     let result: CatalogLoadResult;
     try {
-      result = await this.loader(file.uri, text, this.loadOptions());
+      result = await this.loader({ uri: file.uri, text, options: this.loadOptions(), saved });
     } catch (error) {
       result = { problems: [{ code: CatalogProblemCode.Syntax, severity: 'error', message: `This catalog could not be read: ${(error as Error)?.message ?? String(error)}. Simplify the file (deeply nested values, anchors and aliases) and save it again.`, range: { start: 0, end: Math.min(1, text.length) } }] };
     }

@@ -58,8 +58,12 @@ import { WorkspaceFiles } from './workspaceFiles';
 
 export interface RuntimeEnvironment {
   readonly fs: FileSystem;
-  /** Loads a catalog's text, off the main thread where the runtime can. */
+  /** Loads a catalog's text, off the main thread or from a cache where the runtime can. */
   readonly loadCatalog?: CatalogLoader;
+  /** Where the runtime keeps what it remembers between runs (the client's storage folder, from the initialization options). */
+  readonly useCacheFolder?: (folder: string) => void;
+  /** Finishes what the runtime writes in the background (before the server exits). */
+  readonly flush?: () => Promise<void>;
 }
 
 /** The documents the editor has open, as the session reads them. */
@@ -99,7 +103,7 @@ export class Session {
   private readonly diagnostics: DiagnosticsPublisher;
   private readonly counts: ReferenceCounts;
 
-  constructor(private readonly client: ClientPort, private readonly documents: OpenDocumentSet, runtime: RuntimeEnvironment) {
+  constructor(private readonly client: ClientPort, private readonly documents: OpenDocumentSet, private readonly runtime: RuntimeEnvironment) {
     const log = client.log;
     this.settings = new SettingsCache(
       { pull: (scope, section) => (this.capabilities.workspace?.configuration ? client.configuration(scope, section) : Promise.resolve(undefined)) },
@@ -147,8 +151,9 @@ export class Session {
     this.capabilities = params.capabilities;
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.syncFolders();
-    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown }; clientCommands?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: { errorCatalog?: unknown }; clientCommands?: unknown; cacheFolder?: unknown } | undefined;
     this.settings.push(options?.settings?.errorCatalog);
+    if (typeof options?.cacheFolder === 'string') this.runtime.useCacheFolder?.(options.cacheFolder);
     this.clientCommands = Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : [];
   }
 
@@ -332,11 +337,13 @@ export class Session {
     }
   }
 
-  dispose(): void {
+  /** Stops every timer, and resolves once what the runtime writes in the background is written. */
+  async dispose(): Promise<void> {
     clearTimeout(this.usageTimer);
     for (const timer of this.pendingCatalogEdits.values()) clearTimeout(timer);
     this.counts.dispose();
     this.diagnostics.dispose();
+    await this.runtime.flush?.();
   }
 
   // ---- the context a document is read in ----

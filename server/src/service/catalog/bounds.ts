@@ -15,6 +15,17 @@ export interface BoundsProblem {
 }
 
 const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
+const QUESTION = 63;
+const COLON = 58;
+const BACKSLASH = 92;
+const SINGLE_QUOTE = 39;
+/** Characters after which a YAML single quote opens a string (elsewhere it is an apostrophe in a plain scalar). */
+const OPENERS = new Set([91, 123, 44, 58]);
 
 /**
  * The first place a catalog's text nests deeper than {@link MAX_DEPTH} levels, counting flow
@@ -22,23 +33,28 @@ const NEWLINE = 10;
  */
 export function nestingProblem(text: string, format: 'yaml' | 'json'): BoundsProblem | undefined {
   const yaml = format === 'yaml';
+  /** The characters that can change the nesting, found by a native regular expression rather than a loop over every character. */
+  const special = yaml ? /["'#[\]{}|>]/g : /["[\]{}]/g;
   /** Indentation columns of the enclosing YAML block nodes. */
   const blocks: number[] = [];
   let flow = 0;
   let lineStart = 0;
   /** Lines indented deeper than this are a block scalar's text (`description: |`): prose, not structure. */
   let scalarIndent = -1;
+  let next = special.exec(text);
   const tooDeep = (offset: number): BoundsProblem => ({
     offset,
     message: `This catalog is nested deeper than ${MAX_DEPTH} levels here. A catalog needs only a few: flatten this value (an envelope body or an example is rarely more than five levels deep).`,
   });
+  const isSpace = (code: number) => code === SPACE || code === TAB;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let i = lineStart;
-    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+    while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
     const indent = i - lineStart;
-    const blank = i >= lineEnd || text[i] === '\r' || (yaml && text[i] === '#');
+    const first = text.charCodeAt(i);
+    const blank = i >= lineEnd || first === CARRIAGE_RETURN || (yaml && first === HASH);
     if (yaml && !blank && scalarIndent >= 0 && indent > scalarIndent) {
       lineStart = lineEnd + 1;
       continue;
@@ -48,23 +64,32 @@ export function nestingProblem(text: string, format: 'yaml' | 'json'): BoundsPro
       while (blocks.length > 0 && blocks[blocks.length - 1] >= indent) blocks.pop();
       blocks.push(indent);
       // Compact sequences and explicit keys (`- - x`, `? x`) open a level per indicator.
-      while (i + 1 < lineEnd && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      while (i + 1 < lineEnd && (text.charCodeAt(i) === DASH || text.charCodeAt(i) === QUESTION) && isSpace(text.charCodeAt(i + 1))) {
         i += 2;
-        while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+        while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
         blocks.push(i - lineStart);
       }
       if (blocks.length > MAX_DEPTH) return tooDeep(lineStart + indent);
     }
-    for (; i < lineEnd; i++) {
-      const ch = text[i];
-      if (ch === '"' || (ch === "'" && (!yaml || i === lineStart || /[\s[{,:]/.test(text[i - 1])))) {
+    // The next special character at or after `i`: a match found beyond an earlier line is kept, never searched for again.
+    if (next && next.index < i) {
+      special.lastIndex = i;
+      next = special.exec(text);
+    }
+    for (; next && next.index < lineEnd; next = special.exec(text)) {
+      const match = next;
+      const at = match.index;
+      const ch = match[0];
+      const before = at > lineStart ? text.charCodeAt(at - 1) : SPACE;
+      if (ch === '"' || (ch === "'" && (!yaml || isSpace(before) || OPENERS.has(before)))) {
         // A string: skip to its closing quote (JSON and YAML double quotes escape with `\`; YAML's single quotes with `''`).
-        let j = i + 1;
+        let j = at + 1;
         while (j < text.length) {
-          if (text[j] === '\\' && ch === '"') j += 2;
-          else if (text[j] === ch && ch === "'" && text[j + 1] === "'") j += 2;
+          const c = text.charCodeAt(j);
+          if (c === BACKSLASH && ch === '"') j += 2;
+          else if (c === SINGLE_QUOTE && ch === "'" && text.charCodeAt(j + 1) === SINGLE_QUOTE) j += 2;
           else if (text[j] === ch) break;
-          else if (text.charCodeAt(j) === NEWLINE && !yaml) break;
+          else if (c === NEWLINE && !yaml) break;
           else j++;
         }
         if (j > lineEnd) {
@@ -72,15 +97,15 @@ export function nestingProblem(text: string, format: 'yaml' | 'json'): BoundsPro
           lineEnd = text.indexOf('\n', j);
           if (lineEnd < 0) lineEnd = text.length;
         }
-        i = j;
-      } else if (yaml && ch === '#' && (i === lineStart || /\s/.test(text[i - 1]))) {
-        break;
+        special.lastIndex = j + 1;
+      } else if (ch === '#') {
+        if (isSpace(before) || at === lineStart) break;
       } else if (ch === '[' || ch === '{') {
         flow++;
-        if (flow + (yaml ? blocks.length : 0) > MAX_DEPTH) return tooDeep(i);
-      } else if ((ch === ']' || ch === '}') && flow > 0) {
-        flow--;
-      } else if (yaml && flow === 0 && (ch === '|' || ch === '>') && /^[|>][-+0-9]*\s*(?:#.*)?\r?$/.test(text.slice(i, lineEnd)) && (i === lineStart || /[\s:]/.test(text[i - 1]))) {
+        if (flow + (yaml ? blocks.length : 0) > MAX_DEPTH) return tooDeep(at);
+      } else if (ch === ']' || ch === '}') {
+        if (flow > 0) flow--;
+      } else if (flow === 0 && (isSpace(before) || before === COLON) && /^[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text.slice(at, lineEnd))) {
         scalarIndent = indent;
         break;
       }

@@ -138,6 +138,14 @@ export class CatalogSet {
    */
   constructor(readonly catalogs: readonly Catalog[], readonly standard?: Catalog) {}
 
+  private names?: ReadonlySet<string>;
+
+  /** Every code of the set's catalogs (computed once per set). */
+  codeNames(): ReadonlySet<string> {
+    this.names ??= new Set(this.catalogs.flatMap((c) => [...c.codes.keys()]));
+    return this.names;
+  }
+
   get codeCount(): number {
     return this.catalogs.reduce((sum, c) => sum + c.codes.size, 0);
   }

@@ -5,7 +5,7 @@
  */
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import * as jsonc from 'jsonc-parser';
-import { CORE_SCHEMA, load as loadYamlValue } from 'js-yaml';
+
 import { nestingProblem, valueProblem } from './bounds';
 import type { OffsetRange } from './model';
 
@@ -84,7 +84,8 @@ function fastYamlValue(text: string): unknown {
   try {
     // The core schema matches the full parser's YAML 1.2 reading: timestamps stay strings, no merge keys.
     // js-yaml rejects duplicate keys, which sends those files to the full parse and its precise report.
-    return loadYamlValue(text, { schema: CORE_SCHEMA }) ?? null;
+    const { CORE_SCHEMA, load } = jsYaml();
+    return load(text, { schema: CORE_SCHEMA }) ?? null;
   } catch {
     return undefined;
   }
@@ -128,6 +129,14 @@ function keyCount(value: unknown): number {
 }
 
 const wholeFile = (text: string): OffsetRange => ({ start: 0, end: Math.min(text.length, 1) });
+
+let fastYaml: typeof import('js-yaml') | undefined;
+
+/** The fast YAML parser, loaded on first use: a server whose catalogs come from its cache never needs it. */
+function jsYaml(): typeof import('js-yaml') {
+  fastYaml ??= require('js-yaml') as typeof import('js-yaml');
+  return fastYaml;
+}
 
 let yaml: typeof import('yaml') | undefined;
 
