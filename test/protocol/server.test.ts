@@ -14,6 +14,7 @@ import { cursor, fileUri, folderFiles, LspClient, positionOf, runServer, SERVER_
 
 const TIMEOUT = { timeout: 15_000 };
 const ERROR = 1; // DiagnosticSeverity.Error
+const WARNING = 2;
 
 // ---- catalogs ----
 
@@ -98,12 +99,12 @@ function hasErrors(params: PublishDiagnosticsParams): boolean {
   return params.diagnostics.some((d) => d.severity === ERROR);
 }
 
-function only(diagnostics: readonly Diagnostic[], code: string): Diagnostic {
+function only(diagnostics: readonly Diagnostic[], code: string, severity = ERROR): Diagnostic {
   const matching = diagnostics.filter((d) => d.code === code);
   assert.equal(matching.length, 1, `one ${code} diagnostic, got ${JSON.stringify(diagnostics, null, 2)}`);
   const [diagnostic] = matching;
   assert.equal(diagnostic.source, 'error-catalog');
-  assert.equal(diagnostic.severity, ERROR);
+  assert.equal(diagnostic.severity, severity);
   return diagnostic;
 }
 
@@ -313,21 +314,25 @@ describe('language server over stdio', () => {
       assert.match(messageOf(d), /\bline 7\b/, `the first definition is on line 7 (1-based): ${messageOf(d)}`);
     });
 
-    it('an unregistered status is unknown-status on the status value', TIMEOUT, async () => {
-      const diagnostics = await diagnose('api.errors.yaml', [
+    it('an unregistered status is an unknown-status warning on the status value, and the catalog serves its codes', TIMEOUT, async () => {
+      const text = [
         'id: acme',
         'title: Acme API',
         'envelope:',
         '  body:',
         '    error: { code: "${code}" }',
         'codes:',
-        '  ALMOST_RATE_LIMITED:',
-        '    status: 430',
+        '  CLIENT_CLOSED_REQUEST:',
+        '    status: 499',
         '',
-      ].join('\n'));
-      const d = only(diagnostics, 'unknown-status');
+      ].join('\n');
+      const { client, uri } = await start({ 'api.errors.yaml': text });
+      const published = await client.diagnosticsFor(uri('api.errors.yaml'), (p) => p.diagnostics.length > 0);
+      const d = only(published.diagnostics, 'unknown-status', WARNING);
       assert.deepEqual(d.range, { start: { line: 7, character: 12 }, end: { line: 7, character: 15 } }, JSON.stringify(d));
-      assert.match(messageOf(d), /430/);
+      assert.match(messageOf(d), /499/);
+      const summary = client.catalogsChanged[0].catalogs.find((c) => c.uri === uri('api.errors.yaml'));
+      assert.deepEqual([summary?.codeCount, summary?.errorCount], [1, 0], JSON.stringify(summary));
     });
 
     it('an envelope without ${code} is missing-code-placeholder on `body`', TIMEOUT, async () => {
@@ -560,7 +565,7 @@ describe('language server over stdio', () => {
   });
 
   it('k. removing a workspace folder drops its catalogs and clears their diagnostics', TIMEOUT, async () => {
-    const { client, folder, uri } = await start({ 'api.errors.yaml': acmeYaml().replace('status: 404', 'status: 430') });
+    const { client, folder, uri } = await start({ 'api.errors.yaml': acmeYaml().replace('status: 404', 'status: "404"') });
     const catalogUri = uri('api.errors.yaml');
     await client.diagnosticsFor(catalogUri, hasErrors);
     const changed = client.nextCatalogsChanged();

@@ -130,11 +130,11 @@ describe('catalog loader', () => {
     assert.deepEqual(problemsOf(twice, 'file:///w/a.errors.json').problems.map((p) => p.code), [CatalogProblemCode.DuplicateCode]);
   });
 
-  it('an unregistered status is an error that names real ones', () => {
-    const { result, problems } = problemsOf(GOOD.replace('status: 404', 'status: 430'));
-    assert.equal(result.catalog, undefined);
-    assert.deepEqual(problems.map((p) => [p.code, p.line, p.text]), [[CatalogProblemCode.UnknownStatus, 13, '430']]);
-    assert.match(problems[0].message, /not a registered HTTP status/);
+  it('an unregistered status is a warning on that code that names real ones, and the catalog still serves', () => {
+    const { result, problems } = problemsOf(GOOD.replace('status: 404', 'status: 499'));
+    assert.equal(result.catalog?.codes.get('NOT_FOUND')?.status, 499);
+    assert.deepEqual(problems.map((p) => [p.code, p.severity, p.line, p.text]), [[CatalogProblemCode.UnknownStatus, 'warning', 13, '499']]);
+    assert.match(problems[0].message, /not a registered HTTP status. If `NOT_FOUND` is really sent with it, document 499 under `statuses:`/);
   });
 
   it('a schema error does not hide the other errors', () => {

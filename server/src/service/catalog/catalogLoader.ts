@@ -343,8 +343,9 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
     if (knownStatuses && Number.isInteger(status) && !Object.hasOwn(statuses, String(status)) && !knownStatuses.has(status as number)) {
       problems.push({
         code: CatalogProblemCode.UnknownStatus,
-        severity: 'error',
-        message: `${String(status)} is not a registered HTTP status. Use the status this code is really sent with (for example 400, 404, 409, 422, 429 or 500), or document ${String(status)} under \`statuses:\` if your API defines it.`,
+        // Real APIs send unregistered statuses (nginx's 499): the code is served as written, with this warning.
+        severity: 'warning',
+        message: `${String(status)} is not a registered HTTP status. If \`${code}\` is really sent with it, document ${String(status)} under \`statuses:\` (with its reason); otherwise use the status it is sent with (for example 400, 404, 409, 422, 429 or 500).`,
         range: at(['codes', code, 'status']),
       });
     }
