@@ -35,6 +35,7 @@ import { doRename, prepareRename, type RenameRefusal } from './features/rename';
 import { catalogDocumentSymbols, codeWorkspaceSymbols } from './features/symbols';
 import { codeDetail, explainCode } from './render/explain';
 import { HANDLING_VARIANTS, type HandlingVariant } from './render/handling';
+import { readingOf } from './index/constantReferences';
 import type { DocumentContext, SourceQuery, WorkspaceTexts } from './workspace';
 
 export interface LanguageService {
@@ -84,7 +85,7 @@ export interface LanguageServiceParams {
 export function getLanguageService(params: LanguageServiceParams): LanguageService {
   const { workspace } = params;
   return {
-    doHover: (document, position, context, options) => doHover(document, position, context.set, options),
+    doHover: (document, position, context, options) => doHover(document, position, context.set, options, readingOf(document, context)),
     doComplete: (document, position, context, options) => doComplete(document, position, context.set, options),
     doResolve: (item, context) => resolveCompletion(item, context.set),
     doCodeActions: (document, range, diagnostics, context, options) => [
@@ -93,7 +94,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
       ...handlingCodeActions(document, range, context.set),
     ],
     createSourceChecker: () => new SourceChecker(),
-    findDefinition: (document, position, context) => findDefinition(document, position, context.set),
+    findDefinition: (document, position, context) => findDefinition(document, position, context.set, readingOf(document, context)),
 
     findCodeTarget: codeTargetAt,
     findReferences: (target, query) => findReferences(workspace, target, query),
@@ -102,7 +103,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     countReferences: (catalog, query) => countReferences(workspace, catalog, query),
     countDocumentReferences: (document, context) => {
       const counts = new Map<string, number>();
-      countReferencesIn(document.getText(), document.languageId, context.set.codeNames(), usageOptionsOf(context), counts);
+      countReferencesIn(readingOf(document, context), context.set.codeNames(), usageOptionsOf(context), counts);
       return counts;
     },
     findReferenceLenses: referenceLenses,

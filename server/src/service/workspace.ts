@@ -5,6 +5,7 @@
  */
 import type { CatalogSet } from './catalog/catalogSet';
 import type { Catalog } from './catalog/model';
+import type { ConstantIndex } from './index/constantIndex';
 
 /** Where a workspace writes codes outside the envelope's own keys, from its settings. */
 export interface UsageRules {
@@ -19,6 +20,8 @@ export interface DocumentContext {
   /** The catalogs that apply, most specific first, with the HTTP status catalog as the standard. */
   readonly set: CatalogSet;
   readonly usage: UsageRules;
+  /** The workspace's code constants (`ErrorCode.SlotTaken`, `ApiException::TICKET_NOT_FOUND`). */
+  readonly constants: ConstantIndex;
 }
 
 /** A source file of the workspace, as workspace-wide features read it. */

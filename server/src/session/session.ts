@@ -55,6 +55,7 @@ import { isInside, pathOf, WorkspaceReader, type FileSystem } from './files';
 import { ReferenceCounts } from './referenceCounts';
 import { SettingsCache, type Settings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export interface RuntimeEnvironment {
   readonly fs: FileSystem;
@@ -102,6 +103,7 @@ export class Session {
   private readonly reader: WorkspaceReader;
   private readonly diagnostics: DiagnosticsPublisher;
   private readonly counts: ReferenceCounts;
+  private readonly index: WorkspaceIndex;
 
   constructor(private readonly client: ClientPort, private readonly documents: OpenDocumentSet, private readonly runtime: RuntimeEnvironment) {
     const log = client.log;
@@ -122,6 +124,13 @@ export class Session {
       },
     );
     this.service = getLanguageService({ workspace: this.files });
+    this.index = new WorkspaceIndex({
+      paths: () => this.files.paths(),
+      textOf: (path) => this.files.textOf(path),
+      beginProgress: (title) => client.beginProgress(title),
+      changed: () => this.constantsChanged(),
+      log,
+    });
     this.diagnostics = new DiagnosticsPublisher({
       service: this.service,
       document: (uri) => documents.get(uri),
@@ -132,7 +141,7 @@ export class Session {
     });
     this.counts = new ReferenceCounts({
       service: this.service,
-      settled: () => this.registry.allSettled(),
+      settled: async () => { await this.registry.allSettled(); await this.index.ready(); },
       workspaceCatalogs: () => this.registry.allCatalogs().flatMap((catalog) => {
         const path = catalog.origin === 'workspace' ? pathOf(catalog.sourceUri) : undefined;
         return path ? [{ catalog, path }] : [];
@@ -197,8 +206,20 @@ export class Session {
   async reload(): Promise<void> {
     this.settings.clear();
     this.patterns.clear();
-    await Promise.all(this.registry.folderPaths().map((folder) => this.registry.enqueue(folder, () => this.scanFolder(folder))));
+    const scanned = Promise.all(this.registry.folderPaths().map((folder) => this.registry.enqueue(folder, () => this.scanFolder(folder))));
+    // The constants are indexed once the scan has listed the files: what waits for the index waits for this.
+    void this.index.rebuild(scanned);
+    await scanned;
     this.catalogsChanged();
+  }
+
+  /** The workspace's constants changed: counts and diagnostics that read them are computed again. */
+  private constantsChanged(): void {
+    this.counts.invalidate();
+    for (const document of this.documents.all()) {
+      const path = pathOf(document.uri);
+      if (!path || !this.registry.isCatalogFile(path)) this.diagnostics.schedule(document.uri, 0);
+    }
   }
 
   private async scanFolder(folderPath: string): Promise<void> {
@@ -245,8 +266,9 @@ export class Session {
       const path = pathOf(change.uri);
       if (!path) continue;
       if (!this.registry.isCatalogFile(path)) {
-        // A source file: references and counts must read it again.
+        // A source file: references and counts must read it again, and its constants too.
         this.files.changed(path, change.type !== FileChangeType.Deleted, this.registry.isExcluded(path));
+        if (!this.documents.get(URI.file(path).toString())) void this.index.fileChanged(path, change.type !== FileChangeType.Deleted);
         sourcesTouched = true;
         continue;
       }
@@ -304,6 +326,7 @@ export class Session {
       // Its text is what is on disk again.
       this.counts.documentUsagesAre(document.uri, undefined);
       this.counts.invalidate();
+      void this.index.fileChanged(path, true);
       return;
     }
     // A pending load of the closed buffer must not land after the file is read from disk again.
@@ -323,7 +346,12 @@ export class Session {
     this.usageTimer = setTimeout(() => {
       const uris = [...this.pendingUsages];
       this.pendingUsages.clear();
-      for (const edited of uris) void this.recordUsages(edited);
+      for (const edited of uris) {
+        void this.recordUsages(edited);
+        // An edited file may define constants: they are read from its buffer.
+        const path = pathOf(edited);
+        if (path) void this.index.fileChanged(path, true);
+      }
     }, USAGE_SETTLE_MS);
   }
 
@@ -380,7 +408,7 @@ export class Session {
     await this.registry.settled(path);
     const settings = await this.settings.get(uri);
     const set: CatalogSet = this.registry.setFor(path, settings);
-    return { settings, context: { set, usage: { functions: settings.codeFunctions, patterns: this.compiledPatterns(settings.codePatterns) } } };
+    return { settings, context: { set, usage: { functions: settings.codeFunctions, patterns: this.compiledPatterns(settings.codePatterns) }, constants: this.index.constants } };
   }
 
   /** The open document and its context, or undefined when the document is not open. */
@@ -431,8 +459,10 @@ export class Session {
     });
   }
 
+  /** The code under the cursor, once every catalog is loaded and every constant indexed (never from half the workspace). */
   private async codeTarget(uri: string, position: TextDocumentPositionParams['position']): Promise<{ document: TextDocument; target: CodeTarget } | undefined> {
     await this.registry.allSettled();
+    await this.index.ready();
     const at = await this.open(uri);
     const path = pathOf(uri);
     const target = at && this.service.findCodeTarget(at.document, position, at.context, path ? this.registry.catalogAt(path) : undefined);
@@ -487,6 +517,7 @@ export class Session {
 
   async codeLenses(params: CodeLensParams): Promise<CodeLens[]> {
     await this.registry.allSettled();
+    await this.index.ready();
     const path = pathOf(params.textDocument.uri);
     const catalog = path ? this.registry.catalogAt(path) : undefined;
     if (!catalog) return [];

@@ -7,10 +7,12 @@ import { URI } from 'vscode-uri';
 import type { DocumentContext, SourceQuery, WorkspaceSource, WorkspaceTexts } from '../service/languageService';
 import type { Catalog } from '../service/catalog/model';
 import { languageOfPath } from '../service/text/languages';
-import { isInside, pathOf, type WorkspaceReader } from './files';
+import { isInside, type WorkspaceReader } from './files';
 
 /** Larger files are left out, as for diagnostics. */
 const MAX_SOURCE_BYTES = 1024 * 1024;
+/** Texts kept between walks, at most: a large workspace is read again rather than held whole in memory. */
+const MAX_CACHED_CHARACTERS = 24 * 1024 * 1024;
 /** Files read between two pauses of a walk, so that requests in between are answered. */
 const FILES_PER_STEP = 200;
 
@@ -21,7 +23,9 @@ export interface OpenDocuments {
 
 export class WorkspaceFiles implements WorkspaceTexts {
   private readonly sourcesByFolder = new Map<string, string[]>();
+  /** Texts read from disk, oldest first (a Map keeps insertion order), and their total length. */
   private readonly cache = new Map<string, string | null>();
+  private cachedCharacters = 0;
 
   constructor(
     private readonly reader: WorkspaceReader,
@@ -35,7 +39,7 @@ export class WorkspaceFiles implements WorkspaceTexts {
   /** The source files a folder's scan found. */
   setSources(folderPath: string, paths: readonly string[]): void {
     this.sourcesByFolder.set(folderPath, [...paths]);
-    for (const path of [...this.cache.keys()]) if (isInside(folderPath, path)) this.cache.delete(path);
+    for (const path of [...this.cache.keys()]) if (isInside(folderPath, path)) this.forget(path);
   }
 
   removeFolder(folderPath: string): void {
@@ -44,7 +48,7 @@ export class WorkspaceFiles implements WorkspaceTexts {
 
   /** A source file was created, changed or deleted on disk (`excluded` tells whether its folder's scan leaves it out). */
   changed(path: string, exists: boolean, excluded: boolean): void {
-    this.cache.delete(path);
+    this.forget(path);
     const folder = [...this.sourcesByFolder.keys()].filter((f) => isInside(f, path)).sort((a, b) => b.length - a.length)[0];
     if (folder === undefined || languageOfPath(path) === undefined) return;
     const list = this.sourcesByFolder.get(folder)!;
@@ -58,20 +62,35 @@ export class WorkspaceFiles implements WorkspaceTexts {
     return [...this.sourcesByFolder.values()].flat();
   }
 
-  private async read(path: string, uri: string): Promise<string | undefined> {
+  /** A source file's text: its open buffer, else what is on disk (undefined when it cannot be read, or is too large or binary). */
+  async textOf(path: string, uri = URI.file(path).toString()): Promise<string | undefined> {
     const open = this.open.textOf(uri);
     if (open !== undefined) return open;
-    if (!this.cache.has(path)) {
-      let text: string | null = null;
-      try {
-        const read = await this.reader.read(path, MAX_SOURCE_BYTES);
-        text = read.includes('\0') ? null : read;
-      } catch {
-        text = null; // unreadable, gone, or too large: not a source the features read
-      }
-      this.cache.set(path, text);
+    if (this.cache.has(path)) return this.cache.get(path) ?? undefined;
+    let text: string | null = null;
+    try {
+      const read = await this.reader.read(path, MAX_SOURCE_BYTES);
+      text = read.includes('\0') ? null : read;
+    } catch {
+      text = null; // unreadable, gone, or too large: not a source the features read
     }
-    return this.cache.get(path) ?? undefined;
+    this.remember(path, text);
+    return text ?? undefined;
+  }
+
+  private remember(path: string, text: string | null): void {
+    this.forget(path);
+    this.cache.set(path, text);
+    this.cachedCharacters += text?.length ?? 0;
+    for (const [oldest] of this.cache) {
+      if (this.cachedCharacters <= MAX_CACHED_CHARACTERS) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(path: string): void {
+    this.cachedCharacters -= this.cache.get(path)?.length ?? 0;
+    this.cache.delete(path);
   }
 
   async *sources(query: SourceQuery = {}): AsyncGenerator<WorkspaceSource> {
@@ -86,7 +105,7 @@ export class WorkspaceFiles implements WorkspaceTexts {
       const languageId = languageOfPath(path);
       if (!languageId) continue;
       const uri = URI.file(path).toString();
-      const text = await this.read(path, uri);
+      const text = await this.textOf(path, uri);
       if (text === undefined) continue;
       if (query.mentioning && !query.mentioning.some((s) => text.includes(s))) continue;
       yield { uri, languageId, text, context: await this.contextFor(uri) };
@@ -96,11 +115,5 @@ export class WorkspaceFiles implements WorkspaceTexts {
 
   catalogText(catalog: Catalog): string | undefined {
     return this.catalogFileText(catalog);
-  }
-
-  /** Whether a uri is a file of the workspace this index knows. */
-  has(uri: string): boolean {
-    const path = pathOf(uri);
-    return path !== undefined && this.paths().includes(path);
   }
 }

@@ -6,6 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
 import { explainCode, explainStatus } from '../render/explain';
+import { constantAt, type ConstantReference, type ReadingContext } from '../index/constantReferences';
 import { codeCandidatesAt, isCodeQualifier, statusConstantAt, statusNumberAt, type TextSpan } from '../text/textScan';
 
 export interface HoverOptions {
@@ -16,11 +17,28 @@ export interface HoverOptions {
 export interface CodeAtPosition {
   readonly span: TextSpan;
   readonly hits: readonly CodeHit[];
+  /** The constant the span names, when the code is written as one (`ErrorCode.SlotTaken`). */
+  readonly constant?: ConstantReference;
 }
 
-/** The catalog code under the cursor, if any: the basis of hover, and later of navigation. */
-export function findCodeAt(text: string, offset: number, set: CatalogSet): CodeAtPosition | undefined {
-  for (const candidate of codeCandidatesAt(text, offset)) {
+/**
+ * The catalog code under the cursor, if any: the basis of hover and navigation. A string literal or a
+ * code written out comes first; then a constant of the workspace that stands for a code (`reading`
+ * gives the index); then, failing those, a member of a code qualifier whose name reads like a code
+ * (`ErrorCode.RateLimited` for `RATE_LIMITED`).
+ */
+export function findCodeAt(text: string, offset: number, set: CatalogSet, reading?: ReadingContext): CodeAtPosition | undefined {
+  const candidates = codeCandidatesAt(text, offset);
+  for (const candidate of candidates.slice(0, 2)) {
+    const exact = set.findCode(candidate.text);
+    if (exact.length > 0 && !('qualifier' in candidate)) return { span: candidate, hits: exact };
+  }
+  const constant = reading ? constantAt(reading, offset) : undefined;
+  if (constant) {
+    const hits = set.findCode(constant.binding.value);
+    if (hits.length > 0) return { span: { text: text.slice(constant.start, constant.end), start: constant.start, end: constant.end }, hits, constant };
+  }
+  for (const candidate of candidates) {
     const exact = set.findCode(candidate.text);
     if (exact.length > 0) return { span: candidate, hits: exact };
     if (isCodeQualifier(candidate.qualifier)) {
@@ -46,14 +64,14 @@ function explainCached(hits: readonly CodeHit[], set: CatalogSet): string {
   return value;
 }
 
-export function doHover(document: TextDocument, position: Position, set: CatalogSet, options: HoverOptions): Hover | null {
+export function doHover(document: TextDocument, position: Position, set: CatalogSet, options: HoverOptions, reading?: ReadingContext): Hover | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const range = (span: TextSpan) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
 
   // Named status constants first: `HttpStatus.NOT_FOUND` is a status even where a code is called NOT_FOUND.
   const constant = options.statuses ? statusConstantAt(text, offset, (name) => set.statusOfName(name)) : undefined;
-  const code = constant ? undefined : findCodeAt(text, offset, set);
+  const code = constant ? undefined : findCodeAt(text, offset, set, reading);
   if (code) {
     return { contents: { kind: 'markdown', value: explainCached(code.hits, set) }, range: range(code.span) };
   }

@@ -38,7 +38,8 @@ export async function doRename(workspace: WorkspaceTexts, target: CodeTarget, re
   const refusal = builtinRefusal(target);
   if (refusal) return refusal;
   const changes: Record<string, TextEdit[]> = {};
-  for (const location of await findReferences(workspace, target, query)) {
+  // The code's string forms change (catalog, literals, constants' values); the constants' names stay as they are.
+  for (const location of await findReferences(workspace, target, query, { constants: false })) {
     (changes[location.uri] ??= []).push({ range: location.range, newText: newName });
   }
   return { changes };

@@ -20,6 +20,8 @@ const NEWLINE_ENDS_STATEMENT: ReadonlySet<string> = new Set(['python', 'ruby', '
 export interface LexedText {
   /** Comment ranges, sorted by start. */
   readonly comments: [number, number][];
+  /** String literal ranges (quotes included), sorted by start. */
+  readonly strings: [number, number][];
   /** Offsets of `{`, `[`, `}` and `]` in code (not in strings or comments), ascending. */
   readonly brackets: number[];
   /** Offsets where statements start, ascending; always line starts, and the first is where lexing began. */
@@ -64,6 +66,7 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
   const yaml = languageId === 'yaml';
   const newlineEnds = NEWLINE_ENDS_STATEMENT.has(languageId);
   const comments: [number, number][] = [];
+  const strings: [number, number][] = [];
   const brackets: number[] = [];
   const starts = [from];
   const length = text.length;
@@ -88,7 +91,7 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
       lineUsed = false;
       lastCode = 0;
       if (ends && next < length) {
-        if (stopAt?.(next)) return { comments, brackets, starts, end: next };
+        if (stopAt?.(next)) return { comments, strings, brackets, starts, end: next };
         starts.push(next);
         // Every statement starts from the same state, whatever came before (a blank line inside
         // brackets ends one too): so lexing from any statement start gives what lexing from the
@@ -117,7 +120,9 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
       i = lineComment(i);
     } else if (python && (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) && next === ch && text.charCodeAt(i + 2) === ch) {
       const close = text.indexOf(text.slice(i, i + 3), i + 3);
-      i = close < 0 ? length : close + 3;
+      const end = close < 0 ? length : close + 3;
+      strings.push([i, end]);
+      i = end;
       lastCode = ch;
     } else if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE || ch === BACKTICK) {
       // YAML plain scalars may hold an apostrophe (`don't`): only quotes that open a value start strings there.
@@ -136,7 +141,9 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
       }
       lastCode = ch;
       // An unclosed string ends with its line; the line break is still seen.
-      i = j < length && text.charCodeAt(j) === ch ? j + 1 : j;
+      const end = j < length && text.charCodeAt(j) === ch ? j + 1 : j;
+      strings.push([i, end]);
+      i = end;
     } else {
       if (ch === 123 || ch === 91) { // { [
         brackets.push(i);
@@ -153,7 +160,7 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
       i++;
     }
   }
-  return { comments, brackets, starts, end: length };
+  return { comments, strings, brackets, starts, end: length };
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * The workspace's code constants, kept current: built in the background once the folders are
+ * scanned (a file at a time, with progress, so that requests are answered meanwhile), then updated
+ * as files change on disk or are edited. Features that need the whole workspace (references,
+ * rename, reference counts) wait until the first build is done, never answering from half of it.
+ */
+import { URI } from 'vscode-uri';
+import { ConstantIndex, factsOf } from '../service/index/constantIndex';
+import { languageOfPath } from '../service/text/languages';
+import type { ProgressReporter } from './client';
+import type { Logger } from './catalogRegistry';
+
+/** Files read between two pauses of a build. */
+const FILES_PER_STEP = 25;
+
+export interface IndexDependencies {
+  /** Every source file of the workspace. */
+  readonly paths: () => readonly string[];
+  /** A source file's text (its open buffer, else what is on disk), or undefined when it cannot be read. */
+  readonly textOf: (path: string) => Promise<string | undefined>;
+  readonly beginProgress: (title: string) => Promise<ProgressReporter | undefined>;
+  /** Called when the constants changed (what depends on them must be computed again). */
+  readonly changed: () => void;
+  readonly log: Logger;
+}
+
+export class WorkspaceIndex {
+  readonly constants = new ConstantIndex();
+  private built: Promise<void> = Promise.resolve();
+  /** Counts builds, so that a build overtaken by a newer one stops. */
+  private generation = 0;
+
+  constructor(private readonly deps: IndexDependencies) {}
+
+  /** Resolves once the latest build has read every file. */
+  ready(): Promise<void> {
+    return this.built;
+  }
+
+  /**
+   * Reads every source file again once `scanned` resolves (the folders' scan that lists them):
+   * from this call on, `ready()` waits for this build.
+   */
+  rebuild(scanned: Promise<unknown> = Promise.resolve()): Promise<void> {
+    const generation = ++this.generation;
+    this.built = scanned
+      .then(() => this.build(generation))
+      .catch((error) => this.deps.log.error(`Indexing the workspace's code constants failed: ${(error as Error)?.stack ?? String(error)}`));
+    return this.built;
+  }
+
+  private async build(generation: number): Promise<void> {
+    const paths = this.deps.paths();
+    const started = Date.now();
+    const progress = paths.length > 200 ? await this.deps.beginProgress('Indexing error code constants') : undefined;
+    let changed = false;
+    try {
+      const seen = new Set<string>();
+      for (let i = 0; i < paths.length; i++) {
+        if (generation !== this.generation) return;
+        if (i % FILES_PER_STEP === 0) {
+          progress?.report(Math.round((i / paths.length) * 100), `${i} of ${paths.length} files`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const uri = URI.file(paths[i]).toString();
+        seen.add(uri);
+        changed = (await this.read(paths[i], uri)) || changed;
+      }
+      for (const uri of this.constants.indexedFiles()) {
+        if (!seen.has(uri)) changed = this.constants.remove(uri) || changed;
+      }
+      this.deps.log.info(`Indexed ${paths.length} source files in ${Date.now() - started} ms: ${this.constants.size} constants.`);
+    } finally {
+      progress?.done();
+    }
+    if (changed) this.deps.changed();
+  }
+
+  private async read(path: string, uri: string): Promise<boolean> {
+    const languageId = languageOfPath(path);
+    const text = languageId ? await this.deps.textOf(path) : undefined;
+    if (!languageId || text === undefined) return this.constants.remove(uri);
+    return this.constants.update(factsOf(uri, text, languageId));
+  }
+
+  /** A file was created, changed or deleted on disk, or edited in an open buffer: its constants are read again. */
+  async fileChanged(path: string, exists: boolean): Promise<void> {
+    await this.built;
+    const uri = URI.file(path).toString();
+    const changed = exists ? await this.read(path, uri) : this.constants.remove(uri);
+    if (changed) this.deps.changed();
+  }
+}
