@@ -22,7 +22,7 @@ import { codeDetail, explainCode } from '../render/explain';
 import { indentUnit } from './codeActions';
 import { toSnippet } from '../render/code';
 import { errorBodyLiteral } from '../render/errorResponse';
-import { LINE_WINDOW, lineAt, normalizeCode, statusNumberAt, stringAt, isCodeQualifier } from '../text/textScan';
+import { LINE_WINDOW, lineAt, normalizeCode, statusConstantAt, statusNumberAt, stringAt, isCodeQualifier } from '../text/textScan';
 
 export interface CompletionOptions {
   /** Most items in one response; more matches make the list incomplete. */
@@ -84,24 +84,70 @@ function wordLengthAfter(line: string, column: number): number {
   return end - column;
 }
 
-/** Statuses mentioned near the cursor (`res.status(404)`, `NotFound`), whose codes rank first. */
+/**
+ * Statuses mentioned near the cursor, whose codes rank first: numbers where code writes a status
+ * (`res.status(404)`, `expect(res.statusCode).toBe(400)`, `statusCode: '400'`), status constants
+ * (`HttpStatus.NOT_FOUND`, `have_http_status(:conflict)`), and helpers and classes named after a
+ * status (`NewNotFoundError(`, `NotFoundException`, `ApiError.notFound(`). Those on the cursor's own
+ * line win; otherwise those on the nearest line above that mentions one; otherwise below.
+ */
 function nearbyStatuses(text: string, offset: number, set: CatalogSet): Set<number> {
   // A few lines around the cursor, and never more than a line window's worth of text (a 1 MB line is read near the cursor only).
   const windowStart = Math.max(nthLineStart(text, offset, -5), offset - LINE_WINDOW);
   const windowEnd = Math.min(nthLineStart(text, offset, 3), offset + LINE_WINDOW);
   const window = text.slice(windowStart, windowEnd);
-  const statuses = new Set<number>();
+  const cursorLine = lineAt(text, offset);
+  const lineStart = cursorLine.start;
+  const lineEnd = lineStart + cursorLine.text.length;
+  // Mentions by where they are: on the cursor's line, or the start of the nearest line above or below with one.
+  const onLine = new Set<number>();
+  let above: { line: number; statuses: Set<number> } | undefined;
+  let below: { line: number; statuses: Set<number> } | undefined;
+  const add = (at: number, status: number) => {
+    if (at >= lineStart && at <= lineEnd) {
+      onLine.add(status);
+      return;
+    }
+    const line = text.lastIndexOf('\n', at - 1) + 1;
+    if (at < lineStart) {
+      if (!above || line > above.line) above = { line, statuses: new Set() };
+      if (line === above.line) above.statuses.add(status);
+    } else {
+      if (!below || line < below.line) below = { line, statuses: new Set() };
+      if (line === below.line) below.statuses.add(status);
+    }
+  };
   for (const match of window.matchAll(/(?<![\w.])[1-5]\d\d(?![\w.])/g)) {
-    const mention = statusNumberAt(text, windowStart + (match.index ?? 0) + 1, (s) => set.reasonOf(s));
-    if (mention) statuses.add(mention.status);
+    const at = windowStart + (match.index ?? 0);
+    const mention = statusNumberAt(text, at + 1, (s) => set.reasonOf(s));
+    if (mention) add(at, mention.status);
   }
-  // Names built on a reason phrase: `NotFoundException`, `StatusTooManyRequests`, `HTTP_409_CONFLICT`.
-  for (const match of window.matchAll(/[A-Za-z][A-Za-z0-9_]{5,}/g)) {
-    const name = match[0].replace(/^(?:Status|HTTP_?(?:\d{3}_)?|Http|SC_)/, '').replace(/_?(?:Exception|Error|Err|Response|Result|Problem)$/i, '');
-    const status = set.statusOfName(normalizeCode(name));
-    if (status !== undefined && status >= 400) statuses.add(status);
+  for (const match of window.matchAll(/[A-Za-z][A-Za-z0-9_]{3,}/g)) {
+    const at = windowStart + (match.index ?? 0);
+    const status = statusNamed(match[0], text, at, set);
+    if (status !== undefined) add(at, status);
   }
-  return statuses;
+  return onLine.size > 0 ? onLine : above?.statuses ?? below?.statuses ?? onLine;
+}
+
+/** Prefixes of helpers and constants named after a status: `NewNotFoundError`, `createConflict`, `isNotFound`, `Status404NotFound`. */
+const STATUS_NAME_PREFIX = /^(?:Status(?:\d{3})?|STATUS_(?:CODE_)?|HTTP_?(?:\d{3}_)?|Http|SC_|[Nn]ew|[Cc]reate|[Mm]ake|[Rr]aise|[Tt]hrow|is|assert)(?=[A-Z_])_?/;
+/** Suffixes of classes and helpers named after a status: `NotFoundException`, `ConflictError`, `GoneResponse`. */
+const STATUS_NAME_SUFFIX = /_?(?:Exception|Error|Err|Response|Result|Problem)$/i;
+
+/** The status an identifier names: a status constant (`HttpStatusCode.Gone`, `:not_found`), or a helper or class named after an error status. */
+function statusNamed(word: string, text: string, at: number, set: CatalogSet): number | undefined {
+  // Constants are qualified (`HttpStatus.`, `Response::`, `:` of a symbol) or prefixed; other words need no closer look.
+  if (/[.:>]/.test(text[at - 1] ?? '') || /^(?:Status|HTTP_|SC_|STATUS_)/.test(word)) {
+    const constant = statusConstantAt(text, at + 1, (name) => set.statusOfName(name));
+    if (constant && constant.start === at) return constant.status;
+  }
+  if (word.length < 6) return undefined;
+  let name = word;
+  for (let i = 0; i < 2; i++) name = name.replace(STATUS_NAME_PREFIX, '');
+  const status = set.statusOfName(normalizeCode(name.replace(STATUS_NAME_SUFFIX, '')));
+  // Success statuses have no error codes, and `Created` or `Accepted` in a name is rarely about the response.
+  return status !== undefined && status >= 400 ? status : undefined;
 }
 
 function nthLineStart(text: string, offset: number, lines: number): number {
