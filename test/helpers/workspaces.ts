@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './paths';
 
@@ -114,44 +114,106 @@ function commentsAndStrings(text: string, language: string): { comments: [number
 
 const inside = (ranges: readonly [number, number][], offset: number) => ranges.some(([a, b]) => a <= offset && offset < b);
 
+/** A constant a definition file binds to a catalog code, as the oracle reads it. */
+export interface DefinedConstant {
+  readonly name: string;
+  /** The innermost class, enum, module or object around it, or the Go package. */
+  readonly container?: string;
+  readonly value: string;
+  readonly file: string;
+}
+
+const OPENER = /^[ \t]*(?:(?:public|private|protected|internal|export|static|abstract|final|sealed|data|default)\s+)*(?:class|enum|interface|module|object|struct|trait)\s+(\w+)|^[ \t]*(?:export\s+)?const\s+(\w+)\s*(?::[^=]*)?=\s*(?:Object\.freeze\(\s*)?\{/gm;
+
+/** The innermost container around an offset: by braces in brace languages, by indentation in Python and Ruby. */
+function containerAt(text: string, offset: number, language: string): string | undefined {
+  if (language === 'go') return /^package\s+(\w+)/m.exec(text)?.[1];
+  let found: string | undefined;
+  for (const m of text.matchAll(OPENER)) {
+    const start = m.index ?? 0;
+    if (start >= offset) break;
+    const name = m[1] ?? m[2];
+    const between = text.slice(start, offset);
+    if (language === 'python' || language === 'ruby') {
+      const indent = /^[ \t]*/.exec(text.slice(start))![0].length;
+      const lines = text.slice(text.indexOf('\n', start) + 1, offset).split('\n');
+      if (lines.every((line) => line.trim() === '' || line.trim().startsWith('#') || /^[ \t]*/.exec(line)![0].length > indent)) found = name;
+    } else {
+      let depth = 0;
+      for (const ch of between) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+      if (depth > 0) found = name;
+    }
+  }
+  return found;
+}
+
 /** Constants the definition files bind to catalog codes, found by a plain pattern: `NAME … = "code"` or `NAME("code"`. */
-export function definedConstants(workspace: SampleWorkspace): Map<string, string> {
-  const constants = new Map<string, string>();
+export function definedConstants(workspace: SampleWorkspace): DefinedConstant[] {
+  const constants: DefinedConstant[] = [];
   for (const file of workspace.manifest.definitionFiles) {
     const text = readFileSync(join(workspace.dir, file), 'utf8');
     // Keywords and a C-style type may come before the name (`public const X`, `static final String X`), a Go type after it (`X ErrorCode`).
     const keywords = '(?:(?:public|private|protected|internal|static|final|readonly|const|var|let|val|pub|case|export|string|String)\\s+)*';
-    const pattern = new RegExp(`(?:^|[\\s,{(;])${keywords}([A-Za-z_]\\w*)(?:\\s+[A-Za-z_][\\w.]*)?\\s*(?::\\s*[^=\\n]+?)?\\s*(?:=|=>)\\s*["']([^"'\\n]+)["']|\\b([A-Z][A-Z0-9_]*)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?["']([^"'\\n]+)["']`, 'gm');
-    for (const m of text.matchAll(pattern)) {
+    const pattern = new RegExp(`(?:^|[\\s,{(;])${keywords}([A-Za-z_]\\w*)(?:[ \\t]+[A-Za-z_][\\w.]*)?[ \\t]*(?::[ \\t]*[^=\\n]+?)?[ \\t]*(?:=|=>)[ \\t]*["']([^"'\\n]+)["']|\\b([A-Z][A-Z0-9_]*)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?["']([^"'\\n]+)["']`, 'gm');
+    // An object map's members (`InvalidOtp: 'INVALID_OTP'`), named like constants.
+    const member = /^[ \t]*([A-Z]\w*)\s*:\s*["']([^"'\n]+)["']/gm;
+    for (const m of [...text.matchAll(pattern), ...text.matchAll(member)]) {
       const name = m[1] ?? m[3];
       const value = m[2] ?? m[4];
-      if (workspace.codes.has(value) && !['code', 'type', 'error', 'error_code', 'return'].includes(name)) constants.set(name, value);
+      if (!workspace.codes.has(value) || ['code', 'type', 'error', 'error_code', 'return'].includes(name)) continue;
+      // A constant outside any class is qualified by its module (`errors.PAYMENT_DECLINED` in Python).
+      const module = file.slice(file.lastIndexOf('/') + 1).replace(/\..*$/, '');
+      constants.push({ name, value, file, container: containerAt(text, (m.index ?? 0) + m[0].indexOf(name), languageOf(file)) ?? (languageOf(file) === 'python' ? module : undefined) });
     }
   }
   return constants;
 }
 
-/** Qualifiers that name statuses, never codes (`HttpStatus.NOT_FOUND`, `Response::HTTP_…`). */
-const STATUS_QUALIFIER = /(?:HttpStatus|HttpStatusCode|StatusCodes|status|http|Response|HTTPStatus)\s*(?:\.|::)\s*$/;
-
-/** Every use of a code in the workspace's source files: string literals equal to a code, and uses of its constants. */
+/**
+ * Every use of a code in the workspace's source files: string literals equal to a code, and uses of
+ * its constants, written qualified by their container (`ErrorCode.X`, `ApiException::X`,
+ * `apierr.X`), or unqualified where they are in scope (their own file, their Go package, a Python
+ * `from … import X`).
+ */
 export function codeUsages(workspace: SampleWorkspace, dir = workspace.dir): Usage[] {
   const constants = definedConstants(workspace);
-  const names = [...constants.keys()].sort((a, b) => b.length - a.length);
-  const nameRegex = names.length ? new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`, 'g') : undefined;
   const usages: Usage[] = [];
   for (const file of workspace.sources) {
     const text = readFileSync(join(dir, file), 'utf8');
-    const { comments, strings } = commentsAndStrings(text, languageOf(file));
+    const language = languageOf(file);
+    const { comments, strings } = commentsAndStrings(text, language);
+    const outside = (offset: number) => !inside(comments, offset) && !inside(strings, offset);
     for (const [start, end] of strings) {
       const content = text.slice(start + 1, end - 1);
       if (workspace.codes.has(content) && !inside(comments, start)) usages.push({ file, offset: start + 1, length: content.length, code: content, form: 'literal' });
     }
-    for (const m of nameRegex ? text.matchAll(nameRegex) : []) {
-      const offset = m.index ?? 0;
-      if (inside(comments, offset) || inside(strings, offset) || STATUS_QUALIFIER.test(text.slice(Math.max(0, offset - 20), offset))) continue;
-      usages.push({ file, offset, length: m[0].length, code: constants.get(m[0])!, form: 'constant' });
+    const seen = new Set<number>();
+    for (const constant of constants) {
+      const add = (offset: number) => {
+        if (seen.has(offset) || !outside(offset)) return;
+        seen.add(offset);
+        usages.push({ file, offset, length: constant.name.length, code: constant.value, form: 'constant' });
+      };
+      if (constant.container) {
+        for (const m of text.matchAll(new RegExp(`(?<![\\w$])${constant.container}\\s*(?:\\.|::|->)\\s*(${constant.name})(?![\\w$])`, 'g'))) add((m.index ?? 0) + m[0].length - constant.name.length);
+      }
+      // Python modules imported under another name (`from tally.payments import errors as payment_errors`).
+      const module = constant.file.slice(constant.file.lastIndexOf('/') + 1).replace(/\..*$/, '');
+      if (language === 'python' && constant.container === module) {
+        for (const alias of text.matchAll(new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+${module}\\s+as\\s+(\\w+)`, 'gm'))) {
+          for (const m of text.matchAll(new RegExp(`(?<![\\w$])${alias[1]}\\.(${constant.name})(?![\\w$])`, 'g'))) add((m.index ?? 0) + m[0].length - constant.name.length);
+        }
+      }
+      const inScope = file === constant.file
+        || (language === 'go' && dirname(file) === dirname(constant.file))
+        || (language === 'python' && new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+[^\\n]*\\b${constant.name}\\b`, 'm').test(text));
+      if (inScope) {
+        for (const m of text.matchAll(new RegExp(`(?<![\\w$.:>])${constant.name}(?![\\w$])`, 'g'))) add(m.index ?? 0);
+      }
+      if (file === constant.file) {
+        for (const m of text.matchAll(new RegExp(`(?<![\\w$])(?:self|static|this)\\s*(?:\\.|::|->)\\s*(${constant.name})(?![\\w$])`, 'g'))) add((m.index ?? 0) + m[0].length - constant.name.length);
+      }
     }
   }
-  return usages;
+  return usages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
 }

@@ -41,7 +41,7 @@ const FILES: Record<string, [languageId: string, text: string]> = {
   'Api.cs': ['csharp', 'return Results.Json(new { error = new { code = "VALIDATON_ERROR" } }, statusCode: 422);\n'],
   'api.rb': ['ruby', "render json: { error: { code: 'VALIDATON_ERROR' } }, status: 422\n"],
   'api.php': ['php', "<?php return response()->json(['error' => ['code' => 'VALIDATON_ERROR']], 422);\n"],
-  'lib.rs': ['rust', 'let body = ErrorBody { code: "VALIDATON_ERROR" };\n'],
+  'lib.rs': ['rust', 'return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "error": { "code": "VALIDATON_ERROR" } })));\n'],
   'fixture.json': ['json', '{ "error": { "code": "VALIDATON_ERROR" } }\n'],
   'fixture.jsonc': ['jsonc', '// a fixture\n{ "error": { "code": "VALIDATON_ERROR" } }\n'],
   'fixture.yaml': ['yaml', 'error:\n  code: VALIDATON_ERROR\n'],
@@ -111,7 +111,7 @@ describe('source diagnostics over the protocol', () => {
     const file = uri('severity.ts');
     client.settings = { diagnostics: { unknownCode: 'error' } };
     await client.notify('workspace/didChangeConfiguration', { settings: null });
-    await client.open(file, 'typescript', "const b = { code: 'VALIDATON_ERROR' };\n");
+    await client.open(file, 'typescript', "const b = { error: { code: 'VALIDATON_ERROR' } };\n");
     const asError = await client.diagnosticsFor(file, (p) => unknownIn(p).length === 1);
     assert.equal(unknownIn(asError)[0].severity, 1);
     client.settings = { diagnostics: { unknownCode: 'off' } };

@@ -32,7 +32,7 @@ describe('unknown codes', () => {
   const fixtures: [language: string, text: string][] = [
     ['typescript', "res.json({ success: false, error: { code: 'VALIDATON_ERROR' }, meta: {} })"],
     ['javascript', "const body = { error: { code: 'VALIDATON_ERROR' } };"],
-    ['typescriptreact', "<Error code='VALIDATON_ERROR' />;\nconst x = { code: 'VALIDATON_ERROR' };"],
+    ['typescriptreact', "<ErrorBanner error={{ code: 'VALIDATON_ERROR', message: 'Invalid' }} />;"],
     ['python', "return JSONResponse(status_code=422, content={'error': {'code': 'VALIDATON_ERROR'}})"],
     ['go', 'c.JSON(422, gin.H{"error": gin.H{"code": "VALIDATON_ERROR"}})'],
     ['java', 'return ResponseEntity.status(422).body(Map.of("error", Map.of("code", "VALIDATON_ERROR")));'],
@@ -40,7 +40,7 @@ describe('unknown codes', () => {
     ['csharp', 'return Results.Json(new { error = new { code = "VALIDATON_ERROR" } }, statusCode: 422);'],
     ['ruby', "render json: { error: { code: 'VALIDATON_ERROR' } }, status: 422"],
     ['php', "return response()->json(['error' => ['code' => 'VALIDATON_ERROR']], 422);"],
-    ['rust', 'let e = ErrorBody { code: "VALIDATON_ERROR" };'],
+    ['rust', 'return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "error": { "code": "VALIDATON_ERROR" } })));'],
     ['json', '{ "error": { "code": "VALIDATON_ERROR" } }'],
     ['jsonc', '// fixture\n{ "error": { "code": "VALIDATON_ERROR" } }'],
     ['yaml', 'error:\n  code: VALIDATON_ERROR\n'],

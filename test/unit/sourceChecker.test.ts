@@ -63,13 +63,19 @@ const SOURCES: Record<string, string> = {
     '\tjson.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"code": "OLD_LIMIT"}})',
     '}',
   ].join('\n'),
+  // YAML's statements are its top-level blocks: several here, as in a file of examples.
   yaml: [
-    'responses:',
-    '  - error:',
-    '      code: RATE_LIMITED # a comment',
-    "  - {error: {code: 'NOT_FOUNDD'}}",
-    '  - code: "OLD_LIMIT"',
+    'rateLimited:',
+    '  error:',
+    '    code: RATE_LIMITED # a comment',
+    "notFound: {error: {code: 'NOT_FOUNDD'}}",
+    'old:',
+    '  error:',
+    '    code: "OLD_LIMIT"',
     "    note: don't",
+    'missing:',
+    '  error:',
+    "    code: 'NOT_FOUND'",
   ].join('\n'),
 };
 
@@ -140,12 +146,12 @@ describe('checking after an edit', () => {
 
   it('a comment opened by an edit hides the statements after it until it closes', () => {
     const checker = new SourceChecker();
-    const text = "const a = { code: 'NOPE_ONE' };\nconst b = { code: 'NOPE_TWO' };\nconst c = { code: 'NOPE_THREE' };";
+    const text = "const a = { error: { code: 'NOPE_ONE' } };\nconst b = { error: { code: 'NOPE_TWO' } };\nconst c = { error: { code: 'NOPE_THREE' } };";
     const first = run(checker, TextDocument.create('file:///w/src/c.ts', 'typescript', 1, text));
     assert.equal(first.length, 3);
     const opened = text.replace("const b", "/* const b");
     assert.deepEqual(run(checker, TextDocument.create('file:///w/src/c.ts', 'typescript', 2, opened)).map((d) => d.range.start.line), [0]);
-    const closed = opened.replace("'NOPE_TWO' };", "'NOPE_TWO' }; */");
+    const closed = opened.replace("'NOPE_TWO' } };", "'NOPE_TWO' } }; */");
     const diagnostics = run(checker, TextDocument.create('file:///w/src/c.ts', 'typescript', 3, closed));
     assert.deepEqual(diagnostics.map((d) => d.range.start.line), [0, 2]);
   });

@@ -103,6 +103,7 @@ export class DiagnosticsPublisher {
       },
       functions: context.usage.functions,
       patterns: context.usage.patterns,
+      constants: context.constants,
     });
     // Between steps, requests waiting (hover, completion) are answered; a newer version makes this pass stale.
     let step = steps.next();

@@ -225,6 +225,15 @@ export class CatalogSet {
     return this.statusNames.get(normalizedName);
   }
 
+  /** The one status whose reason phrase starts with a normalized name (`unprocessable` is 422), if just one does. */
+  statusStartingWith(normalizedName: string): number | undefined {
+    if (normalizedName.length < 6) return undefined;
+    this.statusOfName('');
+    const matching = new Set<number>();
+    for (const [name, status] of this.statusNames ?? []) if (name.startsWith(normalizedName)) matching.add(status);
+    return matching.size === 1 ? [...matching][0] : undefined;
+  }
+
   /** Codes with this status across the set. */
   codesWithStatus(status: number, limit = 20): CodeHit[] {
     const hits: CodeHit[] = [];

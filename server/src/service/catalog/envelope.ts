@@ -5,12 +5,18 @@
  */
 import type { Catalog, CodeEntry } from './model';
 
-const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
-const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)\}$/;
+/** `${name}`, or `${name:string}` for a value always sent as a string (a status as `"404"`). */
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_-]*)(?::string)?\}/g;
+const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)(:string)?\}$/;
 
 /** The placeholder a string stands for when it is exactly one placeholder (`"${status}"`). */
 export function wholePlaceholder(value: unknown): string | undefined {
   return typeof value === 'string' ? WHOLE_PLACEHOLDER.exec(value)?.[1] : undefined;
+}
+
+/** Whether a whole placeholder is sent as a string whatever its value (`${status:string}`). */
+export function isStringPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && WHOLE_PLACEHOLDER.exec(value)?.[2] !== undefined;
 }
 
 export function collectPlaceholders(template: unknown, into: Set<string> = new Set()): Set<string> {
@@ -56,9 +62,40 @@ export function placeholderPath(template: unknown, name: string): string[] | und
   return undefined;
 }
 
-/** The path of the object that holds the `${code}` placeholder: where a code's extra members go. */
+/** An array's element in a path through a template: `errors[].code` is `['errors', ARRAY_ITEM, 'code']`. */
+export const ARRAY_ITEM = '[]';
+
+/**
+ * The path of the member whose value is exactly `${name}`, through arrays too (their first item,
+ * marked {@link ARRAY_ITEM}): JSON:API bodies carry the code at `errors[].code`.
+ */
+export function placeholderPathThroughArrays(template: unknown, name: string): string[] | undefined {
+  if (Array.isArray(template)) {
+    const inner = template.length > 0 ? placeholderPathThroughArrays(template[0], name) : undefined;
+    return inner ? [ARRAY_ITEM, ...inner] : undefined;
+  }
+  if (!template || typeof template !== 'object') return undefined;
+  for (const [key, value] of Object.entries(template)) {
+    if (wholePlaceholder(value) === name) return [key];
+    const inner = placeholderPathThroughArrays(value, name);
+    if (inner) return [key, ...inner];
+  }
+  return undefined;
+}
+
+/** The path of the object that holds the `${code}` placeholder (through arrays): where a code's extra members go. */
 export function codeHolderPath(template: unknown): string[] | undefined {
-  return placeholderPath(template, 'code')?.slice(0, -1);
+  return placeholderPathThroughArrays(template, 'code')?.slice(0, -1);
+}
+
+/** The object at a path of a value (an array's first item for {@link ARRAY_ITEM}), if it is one. */
+export function objectAt(value: unknown, path: readonly string[]): Record<string, unknown> | undefined {
+  let node = value;
+  for (const key of path) {
+    if (key === ARRAY_ITEM) node = Array.isArray(node) ? node[0] : undefined;
+    else node = node && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
 
 /** Example values for the standard placeholders, used when a code gives none. */
@@ -118,7 +155,8 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
       const whole = wholePlaceholder(node);
       if (whole !== undefined) {
         used.add(whole);
-        return Object.hasOwn(values, whole) ? values[whole] : whole;
+        const value = Object.hasOwn(values, whole) ? values[whole] : whole;
+        return isStringPlaceholder(node) && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
       }
       return node.replace(PLACEHOLDER, (_, name: string) => {
         used.add(name);
@@ -142,9 +180,7 @@ export function renderBody(catalog: Catalog, code: CodeEntry | undefined, option
 
   const body = fill(template) as Record<string, unknown>;
   // Members a code carries that the envelope does not name go beside the code (e.g. `retryAfter` in `error`).
-  const holderPath = codeHolderPath(template) ?? [];
-  let holder: Record<string, unknown> = body;
-  for (const key of holderPath) holder = holder[key] as Record<string, unknown>;
+  const holder = objectAt(body, codeHolderPath(template) ?? []) ?? body;
   for (const [name, value] of Object.entries(code?.members ?? {})) {
     if (!used.has(name)) setMember(holder, name, options.values && Object.hasOwn(options.values, name) ? options.values[name] : value);
   }

@@ -36,13 +36,16 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
       case SourceDiagnosticCode.StatusMismatch: {
         if (data.rule !== SourceDiagnosticCode.StatusMismatch) break;
         const sent = String(data.sentStatus);
-        const statusRange = { start: document.positionAt(anchor + data.statusOffset), end: document.positionAt(anchor + data.statusOffset + sent.length) };
-        if (document.getText(statusRange) === sent) {
+        // Only a status written as a number is edited: a named one (`http.StatusConflict`) would need its name in that language.
+        const statusRange = data.statusOffset === undefined ? undefined : { start: document.positionAt(anchor + data.statusOffset), end: document.positionAt(anchor + data.statusOffset + sent.length) };
+        if (statusRange && document.getText(statusRange) === sent) {
           actions.push(fix(document, diagnostic, `Send ${data.codeStatus} ${set.reasonOf(data.codeStatus) ?? ''}`.trimEnd() + `, the status of ${data.value}`, [TextEdit.replace(statusRange, String(data.codeStatus))], true));
         }
-        for (const alternative of data.alternatives) {
-          actions.push(fix(document, diagnostic, `Use ${alternative}, a ${data.sentStatus} code`, [TextEdit.replace(diagnostic.range, alternative)]));
-        }
+        data.alternatives.forEach((alternative, i) => {
+          // A constant is replaced by the constant of the other code, never by a string where code expects a name.
+          const replacement = data.alternativeTexts?.[i] ?? alternative;
+          actions.push(fix(document, diagnostic, `Use ${alternative}, a ${data.sentStatus} code`, [TextEdit.replace(diagnostic.range, replacement)]));
+        });
         break;
       }
       case SourceDiagnosticCode.EnvelopeShape: {
@@ -63,7 +66,7 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
       }
       case SourceDiagnosticCode.DeprecatedCode:
         if (data.rule === SourceDiagnosticCode.DeprecatedCode && data.replacement) {
-          actions.push(fix(document, diagnostic, `Replace with ${data.replacement}`, [TextEdit.replace(diagnostic.range, data.replacement)], true));
+          actions.push(fix(document, diagnostic, `Replace with ${data.replacement}`, [TextEdit.replace(diagnostic.range, data.replacementText ?? data.replacement)], true));
         }
         break;
     }

@@ -8,12 +8,17 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
 import type { Catalog } from '../catalog/model';
-import { findCodeUsages, PROSE_LANGUAGES, type CodeUsage, type UsageOptions } from '../text/codeUsages';
+import { ConstantIndex, type CodeFunction } from '../index/constantIndex';
+import { readingOf, type ReadingContext } from '../index/constantReferences';
+import { PROSE_LANGUAGES, type UsageOptions } from '../text/codeUsages';
+import { argumentAt, calleeName } from '../text/calls';
+import { findConstantDefinitions, isConstantLike } from '../text/constants';
 import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from '../text/statements';
-import { placeholderPath } from '../catalog/envelope';
+import { isStringPlaceholder, placeholderPath } from '../catalog/envelope';
 import { docsUrlOf } from '../render/explain';
 import { safeHttpUrl } from '../render/markdown';
-import { lastAtMost, statusNumberAt } from '../text/textScan';
+import { lastAtMost, statusConstantAt, statusNumberAt } from '../text/textScan';
+import { ARRAY_ITEM, codePathOf, definitionSites, findSites, profileOf, resemblesCodes, statusNamedBy, type CodeSite, type EnvelopeProfile } from './codeSites';
 
 export enum SourceDiagnosticCode {
   UnknownCode = 'unknown-code',
@@ -26,6 +31,8 @@ export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 export interface DiagnosticsOptions extends Pick<UsageOptions, 'functions' | 'patterns'> {
   readonly severity: Readonly<Record<SourceDiagnosticCode, RuleSeverity>>;
+  /** The workspace's code constants: uses of them are code sites, and definitions among them are checked. */
+  readonly constants?: ConstantIndex;
 }
 
 export const DEFAULT_RULE_SEVERITY: Readonly<Record<SourceDiagnosticCode, RuleSeverity>> = {
@@ -49,9 +56,9 @@ const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity
  */
 export type FixData =
   | { readonly rule: SourceDiagnosticCode.UnknownCode; readonly value: string; readonly suggestions: readonly string[] }
-  | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly value: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusOffset: number; readonly alternatives: readonly string[] }
+  | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly value: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusOffset?: number; readonly alternatives: readonly string[]; readonly alternativeTexts?: readonly string[] }
   | { readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly value: string; readonly bodyOffset: number; readonly bodyLength: number }
-  | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly value: string; readonly replacement?: string };
+  | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly value: string; readonly replacement?: string; readonly replacementText?: string };
 
 /** Names under which bodies carry codes: the catalogs' own, and the common ones a wrong shape uses. */
 export function codeKeysOf(set: CatalogSet): string[] {
@@ -63,41 +70,69 @@ export function codeKeysOf(set: CatalogSet): string[] {
   return [...keys];
 }
 
-/** Whether text looks like the codes of these catalogs (`RATE_LIMITED`, `AUTH-401`, a URI), so that unrelated values are left alone. */
-const sampleCodes = new WeakMap<CatalogSet, string[]>();
-const shapes = new WeakMap<Catalog, { codePath: readonly string[]; required: readonly string[] }>();
+/** An object of an envelope template that holds the code: its members, and the path from it to the code. */
+interface TemplateObject {
+  readonly keys: ReadonlySet<string>;
+  readonly toCode: readonly string[];
+  readonly isRoot: boolean;
+}
+
+interface Shape {
+  readonly codePath: readonly string[];
+  /** Members every body has at its top level. */
+  readonly required: readonly string[];
+  /** The template's objects on the way to the code, the root first. */
+  readonly objects: readonly TemplateObject[];
+}
+
+const shapes = new WeakMap<Catalog, Shape>();
 
 /** Where a catalog's bodies carry the code, and their members that are always there (computed once per catalog). */
-function shapeOf(catalog: Catalog): { codePath: readonly string[]; required: readonly string[] } {
+function shapeOf(catalog: Catalog): Shape {
   let shape = shapes.get(catalog);
   if (!shape) {
     const optional = new Set(catalog.envelope.optional);
+    const codePath = codePathOf(catalog);
+    const objects: TemplateObject[] = [];
+    let node: unknown = catalog.envelope.body;
+    codePath.forEach((segment, i) => {
+      if (node && typeof node === 'object' && !Array.isArray(node)) {
+        objects.push({ keys: new Set(Object.keys(node).filter((k) => !k.includes('${'))), toCode: codePath.slice(i), isRoot: i === 0 });
+      }
+      node = segment === ARRAY_ITEM ? (Array.isArray(node) ? node[0] : undefined) : (node as Record<string, unknown> | undefined)?.[segment];
+    });
     shape = {
-      codePath: placeholderPath(catalog.envelope.body, 'code') ?? [],
+      codePath,
       required: Object.keys(catalog.envelope.body).filter((k) => !optional.has(k) && !k.includes('${')),
+      objects,
     };
     shapes.set(catalog, shape);
   }
   return shape;
 }
-const suggestionCaches = new WeakMap<CatalogSet, Map<string, string[]>>();
 
-function looksLikeCode(value: string, set: CatalogSet): boolean {
-  if (value.length < 2 || value.length > 200) return false;
-  let codes = sampleCodes.get(set);
-  if (!codes) {
-    codes = set.catalogs.flatMap((c) => {
-      const sample: string[] = [];
-      for (const code of c.codes.keys()) if (sample.push(code) >= 50) break;
-      return sample;
-    });
-    sampleCodes.set(set, codes);
+/**
+ * The body a code member is written in, and where the catalog says the code goes from there: the
+ * container sent as a response (from the root of the envelope), else the outermost container that
+ * shares two members with one of the template's objects (from that object: a test's expected
+ * `error` object, a body built for a helper).
+ */
+function bodyOf(text: string, enclosing: readonly Container[], brackets: readonly number[], shape: Shape, profile: EnvelopeProfile): { index: number; expected: readonly string[]; isRoot: boolean; sent: boolean } | undefined {
+  const sent = enclosing.findIndex((c) => c.isBody && !isList(text, c, brackets));
+  if (sent >= 0) return { index: sent, expected: shape.codePath, isRoot: true, sent: true };
+  for (let index = 0; index < enclosing.length; index++) {
+    const container = enclosing[index];
+    if (isList(text, container, brackets)) continue;
+    const keys = directMembers(text, container, brackets).map((m) => m.key);
+    for (const object of shape.objects) {
+      const shared = keys.filter((k) => object.keys.has(k) || (profile.codeKeys.includes(k) && object.toCode.length === 1)).length;
+      if (shared >= 2) return { index, expected: object.toCode, isRoot: object.isRoot, sent: false };
+    }
   }
-  const upper = /^[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*$/;
-  if (codes.length > 0 && codes.every((c) => upper.test(c))) return upper.test(value);
-  if (codes.some((c) => /^[a-z][a-z0-9+.-]*:/.test(c))) return /^[a-z][a-z0-9+.-]*:\S+$/.test(value);
-  return /^[A-Za-z][\w.:/-]*$/.test(value);
+  return undefined;
 }
+
+const suggestionCaches = new WeakMap<CatalogSet, Map<string, string[]>>();
 
 /** Known codes a mistyped one most likely meant: same letters ignoring case and separators, else the nearest few. */
 export function suggestionsFor(value: string, set: CatalogSet): string[] {
@@ -151,6 +186,11 @@ class Container {
   private cachedKey?: string | null;
   private cachedIsBody?: boolean;
 
+  /** Whether it is an array literal (`[`), whose items are its children. */
+  get isArray(): boolean {
+    return this.text.charCodeAt(this.open) === 91;
+  }
+
   /** The key the container is the value of (`error` in `error: {`), if any. */
   get key(): string | undefined {
     if (this.cachedKey === undefined) this.cachedKey = keyBefore(this.text, this.open, this.floor) ?? null;
@@ -170,7 +210,7 @@ class Container {
 }
 
 /** Calls and assignments whose argument is a response body. */
-const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode)\s*\(?\s*$|^\s*return\s*$/;
+const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode|\bSerializeObject|\bSerialize|\bWriteAsJsonAsync|\bResults\.Json|\bJson)\s*\(?\s*(?:new\s*)?$|^\s*return\s*$/;
 
 /**
  * For each offset in `at` (ascending), the containers enclosing it within its statement,
@@ -199,32 +239,76 @@ function containersOf(text: string, brackets: readonly number[], statements: Sta
   return enclosing;
 }
 
-/** Keys of object members: `code:`, `"code":`, `'code' =>`. */
-const MEMBER_KEY = /(?:^|[,{\s])(["']?)([\w$-]+)\1\s*(?::(?!:)|=>)/g;
+/** Keys of object members: `code:`, `"code":`, `'code' =>`, C#'s `code =`, Java's `"code",` in `Map.of`. */
+const MEMBER_KEY = /(?:^|[,{(\[\s])(["']?)([\w$-]+)\1\s*(?::(?!:)|=>|=(?!=)|(?<=["'])\s*,)/g;
 
-/** The keys directly inside a container: its text without the containers nested in it (found among the lexer's brackets). */
-function directKeys(text: string, container: Container, brackets: readonly number[]): string[] {
-  const parts: string[] = [];
+/** Text with what stands between parentheses blanked out (offsets kept). */
+function withoutParentheses(text: string): string {
+  if (!text.includes('(')) return text;
   let depth = 0;
-  let partStart = container.open + 1;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    out += depth > 0 && ch !== '\n' ? ' ' : ch;
+    if (ch === ')' && depth > 0) depth--;
+  }
+  return out;
+}
+
+/** A member directly inside a container: its key and its value's offsets (up to the next member). */
+interface DirectMember {
+  readonly key: string;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+const memberCache = new WeakMap<Container, DirectMember[]>();
+
+/** The members directly inside a container: its text without the containers nested in it (found among the lexer's brackets). */
+function directMembers(text: string, container: Container, brackets: readonly number[]): DirectMember[] {
+  const cached = memberCache.get(container);
+  if (cached) return cached;
+  // The container's own text, with nested containers blanked out (offsets kept), so their keys are not read.
   const innerEnd = container.close - 1;
+  let own = text.slice(container.open + 1, innerEnd);
+  let depth = 0;
+  let nestedStart = -1;
   for (let i = lastAtMost(brackets, container.open) + 1; i < brackets.length && brackets[i] < innerEnd; i++) {
     const ch = text.charCodeAt(brackets[i]);
     if (ch === 123 || ch === 91) {
-      if (depth++ === 0) parts.push(text.slice(partStart, brackets[i]));
+      if (depth++ === 0) nestedStart = brackets[i];
     } else if (depth > 0 && --depth === 0) {
-      partStart = brackets[i] + 1;
+      const from = nestedStart - container.open - 1;
+      const to = brackets[i] - container.open;
+      own = own.slice(0, from + 1) + ' '.repeat(Math.max(0, to - from - 2)) + own.slice(to - 1);
     }
   }
-  if (depth === 0) parts.push(text.slice(partStart, innerEnd));
-  return Array.from(parts.join(' ').matchAll(MEMBER_KEY), (m) => m[2]);
+  // Parameter lists and call arguments are not members (`(message: string) =>` is a parameter).
+  own = withoutParentheses(own);
+  const members: DirectMember[] = [];
+  for (const m of own.matchAll(MEMBER_KEY)) {
+    const valueStart = container.open + 1 + (m.index ?? 0) + m[0].length;
+    members.push({ key: m[2], valueStart, valueEnd: innerEnd });
+  }
+  members.forEach((member, i) => {
+    const next = members[i + 1];
+    if (next) (member as { valueEnd: number }).valueEnd = Math.max(member.valueStart, text.lastIndexOf(next.key, next.valueStart) - 1);
+  });
+  // A member's value ends before the comma that separates it from the next one.
+  for (const member of members) {
+    const raw = text.slice(member.valueStart, member.valueEnd);
+    const comma = raw.search(/,\s*$/);
+    if (comma >= 0) (member as { valueEnd: number }).valueEnd = member.valueStart + comma;
+  }
+  memberCache.set(container, members);
+  return members;
 }
 
 /** Three digits that may be a status. */
 const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/g;
 
 /** The status sent with a usage's body, looked for within the usage's statement `[floor, ceiling)`. */
-function statusAround(text: string, usage: CodeUsage, body: Container | undefined, set: CatalogSet, floor: number, ceiling: number): { status: number; start: number; end: number } | undefined {
+function statusAround(text: string, usage: { start: number }, body: Container | undefined, set: CatalogSet, floor: number, ceiling: number): { status: number; start: number; end: number } | undefined {
   // Before the body in the same statement: `res.status(400).json(`, `JSONResponse(status_code=400, content=`.
   const from = body?.open ?? usage.start;
   // The statement's start: the last `;` or blank line within 400 characters (searched in that window only).
@@ -266,84 +350,312 @@ const USAGES_PER_STEP = 100;
 /** Characters lexed at a time: a pass lexes a long document in segments, with a pause after each. */
 const SEGMENT_LENGTH = 16 * 1024;
 
+/** What a pass reads besides the text: the set's envelope profile, the constants, the definitions among code constants, the code functions. */
+interface PassContext {
+  readonly profile: EnvelopeProfile;
+  readonly reading: ReadingContext;
+  readonly definitions: readonly CodeSite[];
+  readonly functions: readonly CodeFunction[];
+}
+
+/** The status a site is sent with: its statement's, its call's, its object's, or its definition's. */
+interface SentStatus {
+  readonly status: number;
+  /** The status token's offsets, when it is one the fix can edit. */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** Identifiers that may name a status (`http.StatusConflict`, `StatusCodes.Status409Conflict`, `:not_found`, `HTTP_409_CONFLICT`). */
+const STATUS_IDENTIFIER = /(?:\.|::|:|->)\s*([A-Za-z_]\w*)|\b((?:Status|HTTP_|SC_)\w+)/g;
+
+/** Status mentions in `[from, to)`: numbers where they are statuses, and named status constants. */
+function statusMentionsIn(text: string, from: number, to: number, set: CatalogSet): SentStatus[] {
+  const found: SentStatus[] = [];
+  STATUS_NUMBER.lastIndex = from;
+  for (let m = STATUS_NUMBER.exec(text); m && m.index + 3 <= to; m = STATUS_NUMBER.exec(text)) {
+    const mention = statusNumberAt(text, m.index + 1, (s) => set.reasonOf(s));
+    if (mention) found.push({ status: mention.status, start: mention.start, end: mention.end });
+  }
+  STATUS_IDENTIFIER.lastIndex = from;
+  for (let m = STATUS_IDENTIFIER.exec(text); m && m.index < to; m = STATUS_IDENTIFIER.exec(text)) {
+    const word = m[1] ?? m[2];
+    const at = m.index + m[0].length - word.length;
+    if (at + word.length > to) break;
+    const mention = statusConstantAt(text, at + 1, (name) => set.statusOfName(name));
+    if (mention) found.push({ status: mention.status, start: mention.start, end: mention.end });
+  }
+  return found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+}
+
+/** The status written as the value of a status member directly in a container (`httpStatusCode: 400`, `'code' => 409`). */
+function statusMemberIn(text: string, container: Container, brackets: readonly number[], profile: EnvelopeProfile, set: CatalogSet): SentStatus | undefined {
+  for (const { key, valueStart, valueEnd } of directMembers(text, container, brackets)) {
+    if (!profile.statusKeys.has(key)) continue;
+    const raw = text.slice(valueStart, valueEnd).trim();
+    const number = /^["']?([1-5]\d\d)["']?$/.exec(raw);
+    if (number) {
+      const start = valueStart + text.slice(valueStart, valueEnd).indexOf(number[1]);
+      return { status: Number(number[1]), start, end: start + 3 };
+    }
+    const named = statusMentionsIn(text, valueStart, valueEnd, set)[0];
+    if (named) return named;
+  }
+  return undefined;
+}
+
+/** The status of a call's arguments: a whole argument that is a status number or a named status constant. */
+function statusInArguments(text: string, site: CodeSite, set: CatalogSet): SentStatus | undefined {
+  if (site.argumentsStart === undefined || site.argumentsEnd === undefined) return undefined;
+  for (let index = 0; index < 8; index++) {
+    const argument = argumentAt(text, site.argumentsStart - 1, index, site.argumentsEnd + 1);
+    if (!argument) break;
+    if (site.start >= argument.start && site.start < argument.end) continue;
+    const raw = text.slice(argument.start, argument.end);
+    const number = /^\s*([1-5]\d\d)\s*$/.exec(raw);
+    if (number) {
+      const start = argument.start + raw.indexOf(number[1]);
+      return { status: Number(number[1]), start, end: start + 3 };
+    }
+    const named = statusMentionsIn(text, argument.start, argument.end, set);
+    if (named.length === 1 && raw.trim().length === (named[0].end ?? 0) - (named[0].start ?? 0) + raw.trim().indexOf(text.slice(named[0].start, named[0].end))) return named[0];
+  }
+  return undefined;
+}
+
 /**
  * Checks the statements of `text` in `[lexed.starts[0], lexed.end)`, adding what it finds to
- * `findings`, and pausing every hundred usages. Everything a statement's findings depend on is
- * inside the statement, so that checking a part of a document gives what checking all of it would.
+ * `findings`, and pausing every hundred sites. Everything a statement's findings depend on is
+ * inside the statement (and the pass context, the same for the whole document), so that checking
+ * a part of a document gives what checking all of it would.
  */
-function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, usageOptions: UsageOptions, findings: Finding[]): Generator<void> {
+function* checkStatements(text: string, languageId: string, lexed: LexedText, set: CatalogSet, options: DiagnosticsOptions, pass: PassContext, findings: Finding[]): Generator<void> {
   const { starts, end } = lexed;
-  const usages = findCodeUsages(text, languageId, usageOptions, lexed.comments, { from: starts[0], end, starts });
-  if (usages.length === 0) return;
-  // The containers of every member usage, found in one walk over their statements' brackets when the first is needed.
-  const memberOffsets = usages.filter((u) => u.kind === 'member').map((u) => u.start);
+  const sites = findSites({ text, languageId, lexed, set, profile: pass.profile, reading: pass.reading, functions: pass.functions, patterns: options.patterns, definitions: pass.definitions });
+  if (sites.length === 0) return;
+  // The containers of every site, found in one walk over their statements' brackets when the first is needed.
   let enclosingAt: Map<number, Container[]> | undefined;
   const containersAt = (offset: number) => {
-    enclosingAt ??= containersOf(text, lexed.brackets, new StatementWalk(starts, end), memberOffsets);
+    enclosingAt ??= containersOf(text, lexed.brackets, new StatementWalk(starts, end), sites.map((site) => site.start));
     return enclosingAt.get(offset) ?? [];
   };
   // Suggestions outlive a pass: after an edit, the same typos are not searched for again.
   let suggestionCache = suggestionCaches.get(set);
   if (!suggestionCache) suggestionCaches.set(set, (suggestionCache = new Map()));
-  const push = (rule: SourceDiagnosticCode, usage: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
+  const push = (rule: SourceDiagnosticCode, site: { start: number; end: number }, message: string, data: FixData, hit?: CodeHit, tags?: DiagnosticTag[]) => {
     if (options.severity[rule] === 'off') return;
     // A parsed and re-serialised http(s) URL, or none: catalog text never reaches the client as a raw link target.
     const href = hit ? safeHttpUrl(docsUrlOf(hit.entry, hit.catalog)) : undefined;
-    findings.push({ rule, start: usage.start, end: usage.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
+    findings.push({ rule, start: site.start, end: site.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
+  };
+  const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
+  /** How a code is written where the site writes it: as a constant with the same qualifier, if one stands for it. */
+  const writtenAs = (site: CodeSite, code: string): string | undefined => {
+    if (site.form === 'literal') return code;
+    const qualifiers = site.binding?.qualifiers ?? new Set<string>();
+    return pass.reading.index.standingFor(code).find((b) => [...b.qualifiers].some((q) => qualifiers.has(q)))?.name;
   };
 
   const statements = new StatementWalk(starts, end);
   let checked = 0;
-  for (const usage of usages) {
+  for (const site of sites) {
     if (++checked % USAGES_PER_STEP === 0) yield;
-    const statement = statements.at(usage.start);
-    const hits = set.findCode(usage.value);
+    const statement = statements.at(site.start);
+    const enclosing = site.evidence === 'definition' ? [] : containersAt(site.start);
+    const innermost = enclosing[enclosing.length - 1];
+    const siteText = text.slice(site.start, site.end);
+    const hits = set.findCode(site.value);
     if (hits.length === 0) {
-      let suggestions = suggestionCache.get(usage.value);
-      if (!suggestions) suggestionCache.set(usage.value, (suggestions = suggestionsFor(usage.value, set)));
-      if (suggestions.length === 0 && !looksLikeCode(usage.value, set)) continue;
-      const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
-      push(SourceDiagnosticCode.UnknownCode, usage,
-        `${usage.value} is not a code of ${titles}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
-        { rule: SourceDiagnosticCode.UnknownCode, value: usage.value, suggestions });
+      if (site.form !== 'literal') continue;
+      let suggestions = suggestionCache.get(site.value);
+      if (!suggestions) suggestionCache.set(site.value, (suggestions = suggestionsFor(site.value, set)));
+      // Prose is never a code (`'Book not found'` compared with a body's message), whatever it reads like.
+      if (/\s/.test(site.value)) continue;
+      const resembles = resemblesCodes(site.value, pass.profile.style);
+      const evidence = site.evidence === 'member'
+        // A member is a code where its key carries codes in the catalogs' envelopes and its object looks like a body.
+        ? pass.profile.catalogCodeKeys.has(site.key ?? '') && (innermost === undefined ? bracketlessEvidence(text, site, languageId, statement, pass.profile) : looksLikeBody(text, enclosing, lexed.brackets, pass.profile, site.key))
+        : site.evidence === 'assertion' ? suggestions.length > 0
+          : true;
+      if (!evidence || !(resembles || (suggestions.length > 0 && site.evidence !== 'definition'))) continue;
+      push(SourceDiagnosticCode.UnknownCode, site,
+        `${site.value} is not a code of ${titles}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        { rule: SourceDiagnosticCode.UnknownCode, value: siteText, suggestions });
       continue;
     }
     const hit = hits[0];
-    if (hit.entry.deprecated) {
+    if (hit.entry.deprecated && deprecationApplies(site, pass)) {
       const replacement = hit.entry.replacedBy;
-      push(SourceDiagnosticCode.DeprecatedCode, usage,
-        `${usage.value} is deprecated${typeof hit.entry.deprecated === 'string' ? `: ${hit.entry.deprecated}` : '.'}${replacement ? ` Use ${replacement} instead.` : ''}`,
-        { rule: SourceDiagnosticCode.DeprecatedCode, value: usage.value, replacement }, hit, [DiagnosticTag.Deprecated]);
+      const replacementText = replacement ? writtenAs(site, replacement) : undefined;
+      push(SourceDiagnosticCode.DeprecatedCode, site,
+        `${site.value} is deprecated${typeof hit.entry.deprecated === 'string' ? `: ${hit.entry.deprecated}` : '.'}${replacement ? ` Use ${replacement} instead.` : ''}`,
+        { rule: SourceDiagnosticCode.DeprecatedCode, value: siteText, replacement: replacementText && replacement, replacementText }, hit, [DiagnosticTag.Deprecated]);
     }
-    if (usage.kind !== 'member') continue;
-    const enclosing = containersAt(usage.start);
-    const bodyIndex = enclosing.findIndex((c) => c.isBody);
-    const body = bodyIndex >= 0 ? enclosing[bodyIndex] : undefined;
-    const sent = statusAround(text, usage, body, set, statement.start, statement.end);
+    const placed = site.key !== undefined ? bodyOf(text, enclosing, lexed.brackets, shapeOf(hit.catalog), pass.profile) : undefined;
+    const body = placed ? enclosing[placed.index] : enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets));
+    const sent = sentStatus(text, site, body, innermost, statement, lexed.brackets, pass.profile, set);
     if (sent && sent.status !== hit.entry.status) {
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
-      push(SourceDiagnosticCode.StatusMismatch, usage,
-        `${usage.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but this response sends ${sent.status}.`,
-        { rule: SourceDiagnosticCode.StatusMismatch, value: usage.value, codeStatus: hit.entry.status, sentStatus: sent.status, statusOffset: sent.start - usage.start, alternatives }, hit);
+      const alternativeTexts = alternatives.map((a) => writtenAs(site, a));
+      const usable = alternatives.filter((_, i) => alternativeTexts[i] !== undefined);
+      const sender = site.callee && sent.start === undefined ? site.callee : site.evidence === 'definition' ? 'its definition' : 'this response';
+      push(SourceDiagnosticCode.StatusMismatch, site,
+        `${site.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but ${sender} sends ${sent.status}.`,
+        {
+          rule: SourceDiagnosticCode.StatusMismatch, value: siteText, codeStatus: hit.entry.status, sentStatus: sent.status,
+          ...(sent.start !== undefined ? { statusOffset: sent.start - site.start } : {}),
+          alternatives: usable, alternativeTexts: alternativeTexts.filter((t): t is string => t !== undefined),
+        }, hit);
     }
-    if (!body) continue;
+    if (!placed || !body || site.key === undefined) continue;
     // The shape check: the code's place in the body, and the body's required members.
     const { codePath, required } = shapeOf(hit.catalog);
-    const foundPath = [...enclosing.slice(bodyIndex + 1).map((c) => c.key ?? '?'), usage.key ?? ''];
-    const expected = codePath.join('.');
+    const foundPath = pathWithin(text, enclosing.slice(placed.index), lexed.brackets, site.key);
     let problem: string | undefined;
-    if (foundPath.join('.') !== expected) {
-      problem = `The code is at \`${foundPath.join('.')}\`, but ${hit.catalog.title} bodies carry it at \`${expected}\`.`;
-    } else {
-      const present = new Set(directKeys(text, body, lexed.brackets));
+    if (foundPath.join('.') !== placed.expected.join('.')) {
+      problem = `The code is at \`${readablePath(foundPath)}\`, but ${hit.catalog.title} bodies carry it at \`${readablePath(codePath)}\`.`;
+    } else if (placed.sent) {
+      // Only a body sent as it is must have every member: an error's options or a test's expected part may have a few.
+      const members = directMembers(text, body, lexed.brackets);
+      const present = new Set(members.map((m) => m.key));
       const missing = required.filter((k) => !present.has(k));
       if (missing.length > 0) problem = `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${hit.catalog.title} bodies always have.`;
+      else problem = typeProblem(text, members, hit.catalog);
     }
     if (problem) {
-      push(SourceDiagnosticCode.EnvelopeShape, usage, problem,
-        { rule: SourceDiagnosticCode.EnvelopeShape, value: usage.value, bodyOffset: body.open - usage.start, bodyLength: body.close - body.open }, hit);
+      push(SourceDiagnosticCode.EnvelopeShape, site, problem,
+        { rule: SourceDiagnosticCode.EnvelopeShape, value: siteText, bodyOffset: body.open - site.start, bodyLength: body.close - body.open }, hit);
     }
   }
+}
+
+/** A deprecated code's site is reported where the code is chosen: a literal, a constant kept without a deprecation note, a use of one kept on purpose. */
+function deprecationApplies(site: CodeSite, pass: PassContext): boolean {
+  if (site.evidence === 'definition') return !site.markedDeprecated;
+  if (site.form === 'literal') return true;
+  // A bare mention of a constant (a registry entry, a `switch` case for old clients) is not where a code is sent.
+  if (site.evidence === 'reference') return false;
+  // A constant defined in the workspace without a note is reported at its definition; one kept on purpose, where it is used.
+  const binding = site.binding;
+  if (!binding?.uri || !binding.definition) return true;
+  return pass.reading.index.isMarkedDeprecated(binding);
+}
+
+/** Where a path goes, for people: `errors[].extensions.code`. */
+function readablePath(path: readonly string[]): string {
+  return path.join('.').replace(/\.\[\]/g, '[]');
+}
+
+/** Whether a container is a list: `[` with no keyed members (PHP's `['code' => …]` is a map). */
+function isList(text: string, container: Container, brackets: readonly number[]): boolean {
+  return container.isArray && directMembers(text, container, brackets).length === 0;
+}
+
+/** The path from a body (the first container) to a member key, lists' items as {@link ARRAY_ITEM}. */
+function pathWithin(text: string, containers: readonly Container[], brackets: readonly number[], key: string): string[] {
+  const path: string[] = [];
+  containers.forEach((container, i) => {
+    if (i > 0) path.push(isList(text, containers[i - 1], brackets) ? ARRAY_ITEM : container.key ?? '?');
+  });
+  return [...path, key];
+}
+
+/**
+ * Whether the object a member sits in looks like one of the envelopes' objects: it, or an object
+ * around it, is where a body is sent; or it is the value of an envelope member (`error: {`); or it
+ * has another envelope member besides `key`.
+ */
+function looksLikeBody(text: string, enclosing: readonly Container[], brackets: readonly number[], profile: EnvelopeProfile, key: string | undefined): boolean {
+  const container = enclosing[enclosing.length - 1];
+  if (enclosing.some((c) => c.isBody)) return true;
+  if (container.key !== undefined && profile.envelopeKeys.has(container.key)) return true;
+  return directMembers(text, container, brackets).some((m) => m.key !== key && profile.envelopeKeys.has(m.key));
+}
+
+/**
+ * A member outside brackets. In YAML, the mapping it sits in: its parent key or a sibling is an
+ * envelope member (read within the statement, the top-level block). Elsewhere (Java's `Map.of(`,
+ * Kotlin's `mapOf(`, keyword arguments), the statement names another envelope member as a key.
+ */
+function bracketlessEvidence(text: string, site: CodeSite, languageId: string, statement: { start: number; end: number }, profile: EnvelopeProfile): boolean {
+  if (site.keyStart === undefined) return false;
+  if (languageId !== 'yaml') {
+    const keys = new RegExp(`["']([\\w$-]+)["']\\s*(?:,|:|=>|\\s+to\\b)|\\b([\\w$]+)\\s*=(?!=)`, 'g');
+    for (const m of text.slice(statement.start, statement.end).matchAll(keys)) {
+      const key = m[1] ?? m[2];
+      if (key !== site.key && profile.envelopeKeys.has(key)) return true;
+    }
+    return false;
+  }
+  const lineStart = text.lastIndexOf('\n', site.keyStart - 1) + 1;
+  const indent = site.keyStart - lineStart;
+  const lines = text.slice(Math.max(statement.start, lineStart - 2000), lineStart).split('\n').reverse().slice(1, 40);
+  for (const line of lines) {
+    const m = /^(\s*)(?:- )?["']?([\w$-]+)["']?\s*:/.exec(line);
+    if (!m) continue;
+    const lineIndent = m[1].length;
+    if (lineIndent < indent) return profile.envelopeKeys.has(m[2]);
+    if (lineIndent === indent && m[2] !== site.key && profile.envelopeKeys.has(m[2])) return true;
+  }
+  return false;
+}
+
+/** The status a site is sent with, from the closest place that says one. */
+function sentStatus(text: string, site: CodeSite, body: Container | undefined, innermost: Container | undefined, statement: { start: number; end: number }, brackets: readonly number[], profile: EnvelopeProfile, set: CatalogSet): SentStatus | undefined {
+  if (site.evidence === 'definition') {
+    const status = site.definition?.status;
+    if (status === undefined) return undefined;
+    // The status token on the definition's line(s), for the fix.
+    const lineEnd = text.indexOf('\n', site.end);
+    const mention = statusMentionsIn(text, site.end, lineEnd < 0 ? text.length : lineEnd, set).find((m) => m.status === status);
+    return mention ?? { status };
+  }
+  // A code used as a key whose value holds its status (a registry: `ApiException::X => ['code' => 404, …]`).
+  const entry = entryAfter(text, site, brackets, statement);
+  if (entry) {
+    const member = statusMemberIn(text, entry, brackets, profile, set);
+    if (member) return member;
+  }
+  if (site.callee) {
+    const named = statusNamedBy(site.callee, set);
+    if (named !== undefined) return { status: named };
+    const inArguments = statusInArguments(text, site, set);
+    if (inArguments) return inArguments;
+  }
+  if (innermost && !isList(text, innermost, brackets)) {
+    const member = statusMemberIn(text, innermost, brackets, profile, set);
+    if (member) return member;
+  }
+  if (site.evidence === 'member' || site.evidence === 'reference' || site.evidence === 'pattern') return statusAround(text, site, body, set, statement.start, statement.end);
+  return undefined;
+}
+
+/** The object or array a site is the key of (`X => [` or `X: {`), if it is one. */
+function entryAfter(text: string, site: CodeSite, brackets: readonly number[], statement: { start: number; end: number }): Container | undefined {
+  const after = /^["'\]]?\s*(?:=>|:)\s*[[{]/.exec(text.slice(site.end, Math.min(statement.end, site.end + 40)));
+  if (!after || (site.key !== undefined)) return undefined;
+  const open = site.end + after[0].length - 1;
+  let depth = 0;
+  for (let i = lastAtMost(brackets, open - 1) + 1; i < brackets.length && brackets[i] < statement.end; i++) {
+    const ch = text.charCodeAt(brackets[i]);
+    if (ch === 123 || ch === 91) depth++;
+    else if (--depth === 0) return new Container(text, open, statement.start, brackets[i] + 1);
+  }
+  return undefined;
+}
+
+/** A member whose value the catalog fixes (a literal, or a status as a string) written otherwise. */
+function typeProblem(text: string, members: readonly DirectMember[], catalog: Catalog): string | undefined {
+  const template = catalog.envelope.body;
+  for (const { key, valueStart, valueEnd } of members) {
+    if (!Object.hasOwn(template, key)) continue;
+    const expected = template[key];
+    const raw = text.slice(valueStart, valueEnd).trim();
+    if (isStringPlaceholder(expected) && /^\d+$/.test(raw)) {
+      return `\`${key}\` is a number here, but ${catalog.title} bodies send it as a string (\`"${raw}"\`).`;
+    }
+  }
+  return undefined;
 }
 
 /** What a finished pass leaves for the next one. */
@@ -356,9 +668,25 @@ interface Checked {
   readonly findings: readonly Finding[];
 }
 
-function optionsKeyOf(options: DiagnosticsOptions): string {
-  return JSON.stringify([options.severity, options.functions, options.patterns.map((p) => [p.source, p.flags])]);
+function optionsKeyOf(options: DiagnosticsOptions, pass: PassContext): string {
+  // The pass context is the same for the whole document; what it depends on is part of the key, so that a change to it checks everything again.
+  return JSON.stringify([options.severity, options.functions, options.patterns.map((p) => [p.source, p.flags]), pass.reading.index.version, pass.functions, pass.definitions.map((d) => [d.value, d.markedDeprecated])]);
 }
+
+/** What every statement of a pass reads besides its own text. */
+function passContext(document: TextDocument, text: string, set: CatalogSet, options: DiagnosticsOptions): PassContext {
+  const constants = options.constants ?? EMPTY_INDEX;
+  const reading = readingOf(document, { set, constants });
+  const configured = options.functions.map((name) => ({ name: calleeName(name), index: 0 }));
+  return {
+    profile: profileOf(set),
+    reading,
+    definitions: definitionSites(findConstantDefinitions(text, document.languageId).filter(isConstantLike), set, text),
+    functions: [...configured, ...constants.codeFunctions(set)],
+  };
+}
+
+const EMPTY_INDEX = new ConstantIndex();
 
 /**
  * The first offset where two texts differ, and how many characters at their ends are the same
@@ -401,7 +729,8 @@ export class SourceChecker {
       this.last = undefined;
       return [];
     }
-    const optionsKey = optionsKeyOf(options);
+    const pass = passContext(document, text, set, options);
+    const optionsKey = optionsKeyOf(options, pass);
     const last = this.last;
     const reusable = last && last.set === set && last.optionsKey === optionsKey && last.languageId === languageId ? last : undefined;
     if (reusable && reusable.text === text) {
@@ -436,11 +765,10 @@ export class SourceChecker {
         return true;
       };
     }
-    const usageOptions: UsageOptions = { codeKeys: codeKeysOf(set), functions: options.functions, patterns: options.patterns };
     // A segment at a time, so that a pause comes between the lexing of two segments too.
     for (let segmentStart = from; segmentStart < text.length || starts.length === 0;) {
       const lexed = lexStatements(text, languageId, segmentStart, (at) => resync?.(at) === true || at - segmentStart >= SEGMENT_LENGTH);
-      yield* checkStatements(text, languageId, lexed, set, options, usageOptions, findings);
+      yield* checkStatements(text, languageId, lexed, set, options, pass, findings);
       for (const at of lexed.starts) starts.push(at);
       if (resumeAt >= 0 || lexed.end >= text.length) break;
       segmentStart = lexed.end;

@@ -7,7 +7,28 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findConstantDefinitions, packageOf, type ConstantDefinition } from '../text/constants';
+import type { CatalogSet } from '../catalog/catalogSet';
+import { argumentAt, calleeName } from '../text/calls';
+import { insideRanges } from '../text/codeUsages';
+import { findConstantDefinitions, isConstantLike, packageOf, type ConstantDefinition } from '../text/constants';
+import { lexStatements } from '../text/statements';
+
+/** A function the workspace passes codes to, at an argument position. */
+export interface CodeFunction {
+  readonly name: string;
+  readonly index: number;
+}
+
+/** An argument of a call that may be a code: a string literal, or a name that may be a constant (`ErrorCode.X`). */
+export interface CallArgument {
+  /** The function, as its last link names it (`NewNotFoundError`, `ApiException`, `badRequest`). */
+  readonly callee: string;
+  readonly index: number;
+  /** The literal's text, or the name (the last link of a chain) with what qualifies it. */
+  readonly value: string;
+  readonly qualifier?: string;
+  readonly literal: boolean;
+}
 
 /** What the index keeps of one source file. */
 export interface FileFacts {
@@ -18,6 +39,61 @@ export interface FileFacts {
   readonly definitions: readonly ConstantDefinition[];
   /** Where each definition's name is, as a line and character (what go to definition answers). */
   readonly ranges: readonly Range[];
+  /** Arguments of its calls that may be codes: what tells which functions the workspace passes codes to. */
+  readonly calls: readonly CallArgument[];
+  /** For each definition, whether a deprecation note stands right above it. */
+  readonly deprecated: readonly boolean[];
+}
+
+/** A deprecation note in the lines right above an offset (`@deprecated`, `Deprecated:`, `[Obsolete`, `@Deprecated`). */
+export function hasDeprecationNote(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lines = text.slice(Math.max(0, lineStart - 400), offset).split('\n').slice(-5);
+  return lines.some((line) => /@deprecated|\bDeprecated\b|\[Obsolete|#\s*deprecated/i.test(line));
+}
+
+const CALL = /(?<![\w$])(?:new\s+)?([A-Za-z_$][\w$]*(?:\s*(?:\.|::|->)\s*[A-Za-z_$][\w$]*){0,4})\s*\(/g;
+const CHAIN_ARGUMENT = /^\s*([A-Za-z_$][\w$]*(?:\s*(?:\.|::|->)\s*[A-Za-z_$][\w$]*){0,4})\s*$/;
+const LITERAL_ARGUMENT = /^\s*(["'])([^"'\\\n]{1,200})\1\s*$/;
+/** Enough to learn a file's helpers from; a generated file with thousands of calls adds nothing more. */
+const MAX_CALL_ARGUMENTS = 500;
+const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'typeof', 'sizeof', 'super', 'print', 'println', 'printf', 'log', 'debug', 'info', 'warn', 'error', 'require', 'import', 'assert', 'expect', 'describe', 'it', 'test']);
+
+/** The arguments of a file's calls that are literals or names, outside comments (a few per call, near the call). */
+function callArgumentsOf(text: string, languageId: string): CallArgument[] {
+  const comments = lexStatements(text, languageId).comments;
+  const found: CallArgument[] = [];
+  const seen = new Set<string>();
+  const keep = (argument: CallArgument) => {
+    const key = `${argument.callee}\n${argument.index}\n${argument.qualifier ?? ''}\n${argument.value}`;
+    if (seen.has(key) || found.length >= MAX_CALL_ARGUMENTS) return;
+    seen.add(key);
+    found.push(argument);
+  };
+  for (const m of text.matchAll(CALL)) {
+    const chain = m[1];
+    const callee = calleeName(chain);
+    if (NOT_CALLS.has(callee) || insideRanges(comments, m.index ?? 0)) continue;
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const limit = Math.min(text.length, open + 400);
+    for (let index = 0; index < 4; index++) {
+      const argument = argumentAt(text, open, index, limit);
+      if (!argument) break;
+      const raw = text.slice(argument.start, argument.end);
+      const literal = LITERAL_ARGUMENT.exec(raw);
+      if (literal) {
+        // Prose and paths are not codes: a code has no spaces and is not all lower-case letters.
+        if (!/^[a-z]+$/.test(literal[2])) keep({ callee, index, value: literal[2], literal: true });
+        continue;
+      }
+      const name = CHAIN_ARGUMENT.exec(raw)?.[1];
+      if (!name) continue;
+      const parts = name.split(/\s*(?:\.|::|->)\s*/);
+      // Constants are named with a capital or in capitals; locals and parameters are not the codebase's code constants.
+      if (/^[A-Z]/.test(parts[parts.length - 1])) keep({ callee, index, value: parts[parts.length - 1], qualifier: parts.length > 1 ? parts[parts.length - 2] : undefined, literal: false });
+    }
+  }
+  return found;
 }
 
 /** The facts of one file: its constant definitions and the names that qualify them. */
@@ -25,7 +101,7 @@ export function factsOf(uri: string, text: string, languageId: string): FileFact
   const name = uri.slice(uri.lastIndexOf('/') + 1);
   const stem = name.slice(0, name.indexOf('.') > 0 ? name.indexOf('.') : undefined);
   const packageName = packageOf(text, languageId);
-  const definitions = findConstantDefinitions(text, languageId);
+  const definitions = findConstantDefinitions(text, languageId).filter(isConstantLike);
   const document = definitions.length > 0 ? TextDocument.create(uri, languageId, 0, text) : undefined;
   return {
     uri,
@@ -33,6 +109,8 @@ export function factsOf(uri: string, text: string, languageId: string): FileFact
     qualifiers: [...new Set([packageName, stem].filter((q): q is string => !!q))],
     definitions,
     ranges: definitions.map((d) => ({ start: document!.positionAt(d.nameStart), end: document!.positionAt(d.nameEnd) })),
+    calls: callArgumentsOf(text, languageId),
+    deprecated: definitions.map((d) => hasDeprecationNote(text, d.nameStart)),
   };
 }
 
@@ -76,9 +154,7 @@ export class ConstantIndex {
       this.lookups = undefined;
       return false;
     }
-    if (!before && facts.definitions.length === 0) return false;
-    if (facts.definitions.length === 0) this.files.delete(facts.uri);
-    else this.files.set(facts.uri, facts);
+    this.files.set(facts.uri, facts);
     this.changed();
     return true;
   }
@@ -167,6 +243,41 @@ export class ConstantIndex {
     return this.build().byName.keys();
   }
 
+  private readonly learned = new WeakMap<CatalogSet, { version: number; functions: CodeFunction[] }>();
+
+  /**
+   * The functions the workspace passes codes to, and at which argument: a function called with a
+   * code constant or a code string at the same position in two places, or once when its name says
+   * it raises errors (`NewNotFoundError`, `ApiException`).
+   */
+  codeFunctions(set: CatalogSet): readonly CodeFunction[] {
+    const cached = this.learned.get(set);
+    if (cached?.version === this.version) return cached.functions;
+    const isCode = (value: string) => set.findCode(value).length > 0;
+    const uses = new Map<string, number>();
+    for (const facts of this.files.values()) {
+      for (const call of facts.calls) {
+        const code = call.literal ? isCode(call.value) : this.named(call.value).some((b) => isCode(b.value) && (call.qualifier === undefined || b.qualifiers.has(call.qualifier)));
+        if (!code) continue;
+        const key = `${call.callee}\n${call.index}`;
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
+    }
+    const functions = [...uses].filter(([key, count]) => count >= 2 || /error|exception|fail|raise|abort|problem|fault/i.test(key.split('\n')[0])).map(([key]) => {
+      const [name, index] = key.split('\n');
+      return { name, index: Number(index) };
+    });
+    this.learned.set(set, { version: this.version, functions });
+    return functions;
+  }
+
+  /** Whether a constant's definition has a deprecation note right above it (kept on purpose for old clients). */
+  isMarkedDeprecated(binding: ConstantBinding): boolean {
+    const facts = binding.uri ? this.files.get(binding.uri) : undefined;
+    const index = facts && binding.definition ? facts.definitions.indexOf(binding.definition) : -1;
+    return index >= 0 && facts!.deprecated[index];
+  }
+
   /** The files that define constants. */
   indexedFiles(): string[] {
     return [...this.files.keys()];
@@ -183,7 +294,8 @@ export class ConstantIndex {
 }
 
 function sameDefinitions(a: FileFacts, b: FileFacts): boolean {
-  if (a.definitions.length !== b.definitions.length || a.qualifiers.join() !== b.qualifiers.join()) return false;
+  if (a.definitions.length !== b.definitions.length || a.qualifiers.join() !== b.qualifiers.join() || a.calls.length !== b.calls.length) return false;
+  if (!a.calls.every((c, i) => c.callee === b.calls[i].callee && c.index === b.calls[i].index && c.value === b.calls[i].value)) return false;
   return a.definitions.every((d, i) => {
     const e = b.definitions[i];
     return d.name === e.name && d.value === e.value && d.containers.join() === e.containers.join();

@@ -7,7 +7,7 @@
  */
 import { insideRanges } from '../text/codeUsages';
 import { packageOf } from '../text/constants';
-import { lexStatements } from '../text/statements';
+import { lexStatements, type LexedText } from '../text/statements';
 import { escapeRegExp } from '../text/textScan';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet } from '../catalog/catalogSet';
@@ -133,6 +133,18 @@ export function resolveName(context: ReadingContext, name: string, qualifier: st
   return cachedImports(context).names.has(name) ? candidates[0] : undefined;
 }
 
+const patterns = new WeakMap<ConstantIndex, { version: number; all?: RegExp }>();
+
+/** One regular expression of the names (all the index's, or `only`), or undefined when none could be in the text. */
+function namesPattern(context: ReadingContext, only?: readonly string[]): RegExp | undefined {
+  const build = (names: string[]) => (names.length === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${names.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w$])`, 'g'));
+  if (only) return build([...new Set(only)].filter((n) => context.text.includes(n)));
+  // The pattern of every name is built once per version of the index, however many documents it reads.
+  let cached = patterns.get(context.index);
+  if (!cached || cached.version !== context.index.version) patterns.set(context.index, (cached = { version: context.index.version, all: build([...context.index.names()]) }));
+  return cached.all;
+}
+
 /** The identifier at an offset (`[A-Za-z_$][\w$]*`), if the offset is in or at the end of one. */
 function identifierAt(text: string, offset: number): { name: string; start: number; end: number } | undefined {
   let start = offset;
@@ -156,14 +168,16 @@ export function constantAt(context: ReadingContext, offset: number): ConstantRef
  * Every constant reference in a document (outside comments and strings), or only those to the
  * given names. One pass with one regular expression of the names.
  */
-export function constantReferences(context: ReadingContext, only?: readonly string[]): ConstantReference[] {
-  const names = [...new Set(only ?? [...context.index.names()])].filter((n) => context.text.includes(n));
-  if (names.length === 0) return [];
-  const lexed = lexStatements(context.text, context.languageId);
-  const pattern = new RegExp(`(?<![\\w$])(?:${names.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+export function constantReferences(context: ReadingContext, only?: readonly string[], within?: LexedText): ConstantReference[] {
+  const pattern = namesPattern(context, only);
+  if (!pattern) return [];
+  const lexed = within ?? lexStatements(context.text, context.languageId);
   const found: ConstantReference[] = [];
-  for (const m of context.text.matchAll(pattern)) {
-    const start = m.index ?? 0;
+  const from = within ? within.starts[0] : 0;
+  const to = within ? within.end : context.text.length;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(context.text); m && m.index < to; m = pattern.exec(context.text)) {
+    const start = m.index;
     if (insideRanges(lexed.comments, start) || insideRanges(lexed.strings, start)) continue;
     const qualifier = qualifierBefore(context.text, start);
     const binding = resolveName(context, m[0], qualifier);

@@ -1784,3 +1784,12 @@ function rubyConstant(s: Tokens, i: number, blocks: readonly RubyBlock[], found:
   found.push(s.definition(path.end - 1, containers, value, containers.length > 0 ? 'class-constant' : 'constant'));
   return end;
 }
+
+/**
+ * Whether a definition names a constant rather than a field: an object's member is one only when
+ * it is named like a constant (`TokenExpired: 'TOKEN_EXPIRED'`, `NOT_FOUND: '…'`), never like data
+ * (`{ error: { code: 'NOT_FOUND' } }` binds no constant named `code`).
+ */
+export function isConstantLike(definition: ConstantDefinition): boolean {
+  return definition.kind !== 'object-member' || /^[A-Z]/.test(definition.name);
+}

@@ -13,7 +13,8 @@ const COMMENT_STYLE: Readonly<Record<string, CommentStyle>> = {
 
 /**
  * Languages where a line break outside brackets ends a statement. Elsewhere a statement ends at a
- * line whose code ends with `;`; in every language, at a blank line.
+ * line whose code ends with `;`; in every language but YAML, at a blank line (YAML's statements are
+ * its top-level blocks).
  */
 const NEWLINE_ENDS_STATEMENT: ReadonlySet<string> = new Set(['python', 'ruby', 'yaml', 'elixir', 'shellscript']);
 
@@ -87,7 +88,11 @@ export function lexStatements(text: string, languageId: string, from = 0, stopAt
     const ch = text.charCodeAt(i);
     if (ch === NEWLINE) {
       const next = i + 1;
-      const ends = !lineUsed || (newlineEnds ? depth === 0 && lastCode !== BACKSLASH : lastCode === SEMICOLON);
+      // YAML: a statement is a top-level block (a line at the margin starts one), so that a member and
+      // the mappings around it are read together; elsewhere a blank line ends one too.
+      const ends = yaml
+        ? depth === 0 && next < length && !isSpace(text.charCodeAt(next)) && text.charCodeAt(next) !== HASH
+        : !lineUsed || (newlineEnds ? depth === 0 && lastCode !== BACKSLASH : lastCode === SEMICOLON);
       lineUsed = false;
       lastCode = 0;
       if (ends && next < length) {

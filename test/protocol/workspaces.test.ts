@@ -1,0 +1,103 @@
+/**
+ * The server over sample workspaces written the way real API servers write their errors (codes as
+ * constants, raised through the codebase's own helpers, next to `code`/`type` values that are not
+ * error codes): hover on every code usage, references equal to a plain search of the code's string
+ * and constant forms, no diagnostic on the clean code, and exactly one per planted mistake.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic, Location } from 'vscode-languageserver/node';
+import { inProcessServer } from '../helpers/inProcessServer';
+import { fileUri, LspClient, positionAt } from '../helpers/lspClient';
+import { codeUsages, copyOf, languageOf, sampleWorkspaces, type SampleWorkspace } from '../helpers/workspaces';
+
+const TIMEOUT = { timeout: 120_000 };
+const figures: string[] = [];
+
+async function startOn(folder: string): Promise<LspClient> {
+  const client = new LspClient(undefined, undefined, undefined, inProcessServer());
+  await client.initialize(folder, { capabilities: { window: { workDoneProgress: true } } });
+  await client.ready();
+  await client.waitFor(() => client.logs.find((l) => l.includes('Indexed ')), 'the constants to be indexed');
+  return client;
+}
+
+for (const workspace of sampleWorkspaces()) {
+  describe(`sample workspace ${workspace.name}`, () => {
+    let folder: string;
+    let client: LspClient;
+    const texts = new Map<string, string>();
+    const uri = (file: string) => fileUri(join(folder, file));
+
+    before(async () => {
+      folder = copyOf(workspace);
+      client = await startOn(folder);
+      for (const file of workspace.sources) {
+        const text = readFileSync(join(folder, file), 'utf8');
+        texts.set(file, text);
+        await client.open(uri(file), languageOf(file), text);
+      }
+    });
+
+    after(async () => {
+      await client.shutdown().catch(() => undefined);
+      await client.dispose();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('hovers every code usage, written as a string or as a constant', TIMEOUT, async () => {
+      const usages = codeUsages(workspace, folder);
+      const missed: string[] = [];
+      for (const usage of usages) {
+        const text = texts.get(usage.file)!;
+        const hover = await client.hoverText(uri(usage.file), positionAt(text, usage.offset + 1));
+        if (!hover?.includes(`\`${usage.code}\``)) missed.push(`${usage.file}:${positionAt(text, usage.offset).line + 1} ${usage.form} ${text.slice(usage.offset, usage.offset + usage.length)} → ${usage.code}: ${hover?.split('\n')[0] ?? 'no hover'}`);
+      }
+      const constants = usages.filter((u) => u.form === 'constant').length;
+      figures.push(`${workspace.name}: hover ${usages.length - missed.length}/${usages.length} (constants ${constants})`);
+      assert.deepEqual(missed, []);
+    });
+
+    it('raises no diagnostic on the clean workspace', TIMEOUT, async () => {
+      const found: string[] = [];
+      for (const file of workspace.sources) {
+        const published = await client.diagnosticsFor(uri(file));
+        for (const d of published.diagnostics.filter((x: Diagnostic) => x.source === 'error-catalog')) {
+          found.push(`${file}:${d.range.start.line + 1} ${d.code}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
+        }
+      }
+      figures.push(`${workspace.name}: diagnostics on clean code ${found.length}`);
+      assert.deepEqual(found, []);
+    });
+
+    it('finds the references of each code that a plain search finds', TIMEOUT, async () => {
+      const usages = codeUsages(workspace, folder);
+      const wrong: string[] = [];
+      const codes = [...new Set(usages.map((u) => u.code))];
+      for (const code of codes) {
+        const first = usages.find((u) => u.code === code)!;
+        const locations = await client.request<Location[]>('textDocument/references', {
+          textDocument: { uri: uri(first.file) }, position: positionAt(texts.get(first.file)!, first.offset + 1), context: { includeDeclaration: false },
+        });
+        // The catalog and the workspace's own manifest (test data, not the API's code) are left out of the comparison.
+        const found = new Set(locations.filter((l) => !l.uri.endsWith('.yaml') && !l.uri.endsWith('/workspace.json')).map((l) => `${l.uri.slice(fileUri(folder).length + 1)}:${l.range.start.line}:${l.range.start.character}`));
+        const expected = new Set(usages.filter((u) => u.code === code).map((u) => {
+          const p = positionAt(texts.get(u.file)!, u.offset);
+          return `${u.file}:${p.line}:${p.character}`;
+        }));
+        for (const e of expected) if (!found.has(e)) wrong.push(`${code}: missed ${e}`);
+        for (const f of found) if (!expected.has(f)) wrong.push(`${code}: extra ${f}`);
+      }
+      figures.push(`${workspace.name}: references for ${codes.length} codes, ${wrong.length} differences from the search`);
+      assert.deepEqual(wrong, []);
+    });
+  });
+}
+
+after(() => {
+  console.log(`\n${figures.join('\n')}`);
+});
+
+export type { SampleWorkspace };
