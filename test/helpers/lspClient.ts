@@ -8,10 +8,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import {
+  AbstractMessageWriter,
   createMessageConnection,
   StreamMessageReader,
-  StreamMessageWriter,
   type ClientCapabilities,
   type CompletionItem,
   type CompletionList,
@@ -20,12 +21,16 @@ import {
   type InitializeParams,
   type InitializeResult,
   type LogMessageParams,
+  type Message,
   type MessageConnection,
+  type NotificationMessage,
+  type MessageWriter,
   type Position,
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
   type RegistrationParams,
+  type ResponseMessage,
   type ShowMessageParams,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -110,6 +115,11 @@ export interface InitializeOptions {
   readonly initialized?: boolean;
   /** Workspace folders instead of the single root folder (paths). */
   readonly folders?: readonly string[];
+  /**
+   * The client's process id, which the server watches to exit when its client is gone (default this
+   * process's). A server running as another user cannot see this process, so it is told none.
+   */
+  readonly processId?: number | null;
 }
 
 export interface ExitStatus {
@@ -123,9 +133,39 @@ interface Waiter {
   fail(error: Error): void;
 }
 
+/** A message framed as the protocol's base layer frames it (`Content-Length` header, UTF-8 body). */
+export function frame(body: string | Buffer): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]);
+}
+
+/**
+ * Writes each message as one framed buffer, at once. Raw bytes written by {@link LspClient.sendRaw}
+ * then never land between a message's header and its body (the library's writer writes the two
+ * separately, with a pause between), and everything reaches the server in the order it was sent.
+ */
+class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly input: Writable) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    this.input.write(frame(JSON.stringify(message)));
+    return Promise.resolve();
+  }
+
+  end(): void {
+    this.input.end();
+  }
+}
+
 export class LspClient {
   /** What `workspace/configuration` answers for `errorCatalog` (null: nothing configured). */
   settings: unknown = null;
+  /** Answers for `errorCatalog` asked for a given scope (a workspace folder's URI); others get {@link settings}. */
+  readonly settingsByScope = new Map<string, unknown>();
+  /** How many times the server asked the client to refresh its code lenses. */
+  codeLensRefreshes = 0;
   /** Answers for other configuration sections (a peer server's own settings, in the benchmark). */
   sections: Record<string, unknown> = {};
   /** What `workspace/configuration` answers for `files.exclude`. */
@@ -150,16 +190,20 @@ export class LspClient {
   private readonly connection: MessageConnection;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
+  /** Requests written as raw bytes, by id, until their response arrives. */
+  private readonly rawRequests = new Map<string, (response: ResponseMessage) => void>();
+  private readonly messageListeners: ((message: Message) => void)[] = [];
   private stderrRest = '';
   private shuttingDown = false;
 
   /**
    * @param args arguments after the server script
    * @param serverScript the server to run with this Node; the bundled server unless a benchmark names another
+   * @param identity the user and group to run the server as (a test running as root that needs file permissions to hold)
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH) {
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, identity?: { readonly uid: number; readonly gid: number }) {
     if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
-    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [serverScript, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], ...identity });
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         this.exitStatus = { code, signal };
@@ -181,12 +225,12 @@ export class LspClient {
     // The server may exit before reading everything we write (e.g. after `exit`): ignore broken pipes.
     this.child.stdin.on('error', () => {});
 
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new FramedMessageWriter(this.child.stdin));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => {
         if (item.section !== undefined && item.section in this.sections) return this.sections[item.section];
-        if (item.section === 'errorCatalog') return this.settings ?? null;
+        if (item.section === 'errorCatalog') return (item.scopeUri !== undefined && this.settingsByScope.has(item.scopeUri) ? this.settingsByScope.get(item.scopeUri) : this.settings) ?? null;
         if (item.section === 'files.exclude') return this.filesExclude ?? null;
         return null;
       });
@@ -198,23 +242,44 @@ export class LspClient {
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => null);
-    this.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
-      const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[params.type] ?? `type ${params.type}`;
-      this.pushLog(`[${level}] ${params.message}`);
-    });
-    this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => this.pushLog(`[show:${params.type}] ${params.message}`));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      const list = this.diagnostics.get(params.uri) ?? [];
-      list.push(params);
-      this.diagnostics.set(params.uri, list);
-      this.signal();
-    });
-    this.connection.onNotification('errorCatalog/catalogsChanged', (params: CatalogsChangedParams) => {
-      this.catalogsChanged.push(params);
-      this.signal();
-    });
+    this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onError(([error]) => this.failAll(error));
     this.connection.listen();
+    // What the server sends is recorded from a second reader of its output, in the order it was
+    // sent: the connection dispatches notifications a moment after reading them, so a response it
+    // reads later (or one to a request written as raw bytes) could otherwise be seen first.
+    new StreamMessageReader(this.child.stdout).listen((message) => this.receive(message));
+  }
+
+  private receive(message: Message): void {
+    const { method, params } = message as NotificationMessage;
+    if (method === 'window/logMessage') {
+      const { type, message: text } = params as LogMessageParams;
+      const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[type] ?? `type ${type}`;
+      this.pushLog(`[${level}] ${text}`);
+    } else if (method === 'window/showMessage') {
+      const { type, message: text } = params as ShowMessageParams;
+      this.pushLog(`[show:${type}] ${text}`);
+    } else if (method === 'textDocument/publishDiagnostics') {
+      const published = params as PublishDiagnosticsParams;
+      const list = this.diagnostics.get(published.uri) ?? [];
+      list.push(published);
+      this.diagnostics.set(published.uri, list);
+      this.signal();
+    } else if (method === 'errorCatalog/catalogsChanged') {
+      this.catalogsChanged.push(params as CatalogsChangedParams);
+      this.signal();
+    } else if (method === 'workspace/codeLens/refresh') {
+      this.codeLensRefreshes++;
+    } else if (method === undefined) {
+      const { id } = message as ResponseMessage;
+      const settle = typeof id === 'string' ? this.rawRequests.get(id) : undefined;
+      if (settle) {
+        this.rawRequests.delete(id as string);
+        settle(message as ResponseMessage);
+      }
+    }
+    for (const listener of this.messageListeners) listener(message);
   }
 
   /** The process is running (has not exited). */
@@ -224,6 +289,42 @@ export class LspClient {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Calls `listener` with every message the server sends, as parsed from its output. */
+  onMessage(listener: (message: Message) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  /** Calls `listener` with every chunk of the server's output and error streams, as bytes. */
+  onOutput(listener: (chunk: Buffer) => void): void {
+    this.child.stdout.on('data', listener);
+    this.child.stderr.on('data', (chunk: string | Buffer) => listener(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+  }
+
+  /** Writes bytes to the server's input as they are: framing abuse, or messages the connection would refuse to send. */
+  sendRaw(bytes: string | Buffer): void {
+    this.child.stdin.write(bytes);
+  }
+
+  /**
+   * Writes a request as raw bytes (params exactly as given, however malformed) and settles with the
+   * server's response message, errors included; fails if the server exits first. Ids are the
+   * caller's, and must not be numbers (the connection numbers its own requests).
+   */
+  rawRequest(id: string, method: string, params?: unknown): Promise<ResponseMessage> {
+    const message: Record<string, unknown> = { jsonrpc: '2.0', id, method };
+    if (params !== undefined) message.params = params;
+    const response = new Promise<ResponseMessage>((resolve) => this.rawRequests.set(id, resolve));
+    this.sendRaw(frame(JSON.stringify(message)));
+    return Promise.race([response, this.exited.then((status): never => {
+      throw new Error(`the server exited (code ${status.code}, signal ${status.signal}) before answering ${method}`);
+    })]);
+  }
+
+  /** Sends `$/cancelRequest` for a request written with {@link rawRequest}; its promise still settles with the server's answer. */
+  cancelRawRequest(id: string): void {
+    this.sendRaw(frame(JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })));
   }
 
   private pushLog(line: string): void {
@@ -269,7 +370,7 @@ export class LspClient {
   async initialize(rootFolder: string | null, options: InitializeOptions = {}): Promise<InitializeResult> {
     const folders = options.folders ?? (rootFolder ? [rootFolder] : []);
     const params: InitializeParams = {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       clientInfo: { name: 'error-catalog protocol tests' },
       rootUri: rootFolder ? fileUri(rootFolder) : null,
       workspaceFolders: folders.length > 0 ? folders.map((path) => ({ uri: fileUri(path), name: path.slice(path.lastIndexOf('/') + 1) })) : null,
