@@ -190,7 +190,7 @@ export class CaseRun {
 
   /** Adds the case folder to the workspace, with the case's settings, and waits until its catalogs are loaded. */
   async addFolder(): Promise<void> {
-    this.client.settingsByScope.set(this.wsUri, { diagnostics: { delay: 0 }, ...(this.fuzzCase.settings as object | undefined) });
+    this.client.settingsByScope.set(this.wsUri, { diagnostics: { delay: 0 }, ...(substitute(this.fuzzCase.settings, this.places) as object | undefined) });
     await this.client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: this.wsUri, name: basename(this.ws) }], removed: [] } });
     await this.barrier('the case folder was added');
   }

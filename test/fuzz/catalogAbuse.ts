@@ -125,10 +125,10 @@ export const aliasFamily: Family = {
     fixed((seed) => aliasCase(seed, 'an alias bomb in the envelope body', ['id: alias', 'title: Alias API', 'envelope:', `  body: {"error":{"code":"\${code}"},"bomb":${aliasBomb(8, 10, false)}}`, 'codes:', yamlCode(ALIAS_CODE, 400), ''].join('\n')), SLOW),
   ],
   random: (seed) => {
-    // Bombs of up to a million leaves: the fixed 9 levels of 9 shows the hang; these look for the sizes where it starts.
+    // Bombs of up to 100,000 leaves: the fixed 9 levels of 9 shows the hang; these look for the sizes where it starts.
     const random = new Random(seed);
     const width = random.int(2, 11);
-    const levels = random.int(2, Math.max(3, Math.floor(Math.log(1e6) / Math.log(width))) + 1);
+    const levels = random.int(2, Math.max(3, Math.floor(Math.log(1e5) / Math.log(width))) + 1);
     return aliasCase(seed, `a flow-style alias bomb, ${levels} levels of ${width}`, bombInMembers(levels, width, random.chance(0.2)), random.pick(['found', 'created', 'buffer']));
   },
 };

@@ -6,7 +6,7 @@
  * crash, wedge, hang, escape, mismatch or contract (see README.md beside this file); every case
  * that finds something is written to out/fuzz/cases/ and replays with `--replay FILE`.
  *
- *   node out/fuzz/fuzz.js [--quick] [--seed N] [--cases N] [--seconds N] [--jobs N] [--family a,b] [--verbose] [--replay FILE]
+ *   node out/fuzz/fuzz.js [--quick] [--seed N] [--cases N] [--seconds N] [--jobs N] [--family a,b] [--only TEXT] [--verbose] [--replay FILE]
  *
  * Exits 1 when anything was found, 2 when the harness itself failed.
  */
@@ -44,6 +44,8 @@ interface Options {
   readonly jobs: number;
   readonly quick: boolean;
   readonly families: readonly string[] | undefined;
+  /** Only the hand-made cases whose name contains this text (no random ones). */
+  readonly only: string | undefined;
   readonly replay: string | undefined;
   readonly bounds: Bounds;
   /** Print every case as it ends, with its findings. */
@@ -74,6 +76,7 @@ function parseOptions(argv: readonly string[]): Options {
     jobs: Math.max(1, Math.floor(number('--jobs', quick ? 3 : 2))),
     quick,
     families,
+    only: value('--only'),
     replay: value('--replay'),
     verbose: argv.includes('--verbose'),
     // After a hang, the health probe gets this much more time before the server counts as wedged.
@@ -86,19 +89,22 @@ interface Planned {
   readonly make: () => FuzzCase;
 }
 
-/** The cases of a run in order: every family's fixed cases first, then random ones in turn until the budget ends. */
+/**
+ * The cases of a run in order: every family's fixed cases first, then random ones until the
+ * budget ends, each from the family that has had the least time so far, so that a family of slow
+ * cases (alias bombs) does not take the time of one of fast ones (mutations).
+ */
 class Plan {
   private readonly queue: Planned[] = [];
   private readonly randomIndex = new Map<string, number>();
   private readonly taken = new Map<string, number>();
-  private turn = 0;
 
-  constructor(private readonly families: readonly Family[], private readonly options: Options) {
+  constructor(private readonly families: readonly Family[], private readonly options: Options, private readonly secondsOf: (family: string) => number) {
     // Slow cases first, so that none starts near the end of the budget; each kind interleaved across families.
     for (const slow of [true, false]) {
       const lists = families.map((family) => family.fixed
         .map((c, i) => ({ c, seed: caseSeed(options.seed, family.name, -1 - i) }))
-        .filter(({ c }) => c.slow === slow && (!options.quick || c.quick))
+        .filter(({ c, seed }) => c.slow === slow && (!options.quick || c.quick) && (options.only === undefined || c.make(seed).name.includes(options.only)))
         .map(({ c, seed }): Planned => ({ family, make: () => c.make(seed) })));
       for (let i = 0; lists.some((list) => i < list.length); i++) for (const list of lists) if (i < list.length) this.queue.push(list[i]);
     }
@@ -109,9 +115,9 @@ class Plan {
       const planned = this.queue.shift()!;
       if (this.take(planned.family)) return planned;
     }
-    const randomFamilies = this.families.filter((f) => f.random && (this.taken.get(f.name) ?? 0) < this.options.cases);
+    const randomFamilies = this.options.only !== undefined ? [] : this.families.filter((f) => f.random && (this.taken.get(f.name) ?? 0) < this.options.cases);
     if (randomFamilies.length === 0) return undefined;
-    const family = randomFamilies[this.turn++ % randomFamilies.length];
+    const family = randomFamilies.reduce((least, f) => (this.secondsOf(f.name) < this.secondsOf(least.name) ? f : least));
     const index = this.randomIndex.get(family.name) ?? 0;
     this.randomIndex.set(family.name, index + 1);
     this.take(family);
@@ -295,8 +301,8 @@ async function replay(options: Options, path: string): Promise<number> {
 
 async function fuzz(options: Options): Promise<number> {
   const families = FAMILIES.filter((f) => !options.families || options.families.includes(f.name));
-  const plan = new Plan(families, options);
   const results = new Results();
+  const plan = new Plan(families, options, (family) => results.tallies.get(family)?.seconds ?? 0);
   const folders = createRunFolders(options.seed);
   rmSync(CASES_DIR, { recursive: true, force: true });
   const started = performance.now();

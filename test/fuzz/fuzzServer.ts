@@ -136,6 +136,7 @@ export function normalize(message: string): string {
     .replace(/`[^`]*`/g, '`…`')
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\d+(\.\d+)?/g, 'N')
+    .replace(/\bN errors\b/g, 'N error')
     .slice(0, 160);
 }
 

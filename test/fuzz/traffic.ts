@@ -181,10 +181,53 @@ function malformedParamsCase(seed: number): FuzzCase {
   return { family: 'traffic', name: 'each request with params of the wrong types', seed, files: [{ kind: 'file', path: 'api.errors.yaml', content: yamlCatalog(yamlCode('LOCAL_CODE', 400)) }], steps };
 }
 
+const SOURCE_WITH_MISMATCH = "res.status(400).json({ error: { code: 'LOCAL_CODE' } });\n";
+
+/**
+ * Code actions for diagnostics whose `data` the client made up: a client sends back whatever
+ * diagnostics it holds, so `data` is input like any other (well-formed requests: no InvalidParams).
+ */
+function madeUpDiagnosticsCase(seed: number): FuzzCase {
+  const range = { start: { line: 0, character: 40 }, end: { line: 0, character: 50 } };
+  const data: readonly [string, unknown][] = [
+    ['unknown-code', { rule: 'unknown-code', suggestions: 'not a list' }],
+    ['status-mismatch', { rule: 'status-mismatch' }],
+    ['status-mismatch', { rule: 'status-mismatch', code: 'LOCAL_CODE', codeStatus: 400, sentStatus: 429, statusStart: -5, statusEnd: 1e9, alternatives: [] }],
+    ['envelope-shape', { rule: 'envelope-shape', code: 'LOCAL_CODE', bodyStart: 1e9, bodyEnd: -1 }],
+    ['deprecated-code', { rule: 'deprecated-code', replacement: { not: 'a string' } }],
+  ];
+  const steps: Step[] = [{ do: 'open', path: 'src/app.ts', languageId: 'typescript', content: SOURCE_WITH_MISMATCH }];
+  for (const [code, made] of data) {
+    steps.push({ do: 'request', method: 'textDocument/codeAction', params: { textDocument: { uri: '%WSURI%/src/app.ts' }, range, context: { diagnostics: [{ range, severity: 2, source: 'error-catalog', code, message: 'made up', data: made }] } } });
+  }
+  return { family: 'traffic', name: 'code actions for diagnostics with made-up data', seed, files: [{ kind: 'file', path: 'api.errors.yaml', content: yamlCatalog(yamlCode('LOCAL_CODE', 400)) }], steps };
+}
+
+/** Each notification the server handles, with params of the wrong types: nothing to answer, nothing may throw. */
+function malformedNotificationsCase(seed: number): FuzzCase {
+  const uri = '%WSURI%/src/app.ts';
+  const notifications: readonly [string, unknown][] = [
+    ['textDocument/didChange', { textDocument: { uri, version: 2 } }],
+    ['textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: '' }] }],
+    ['textDocument/didOpen', { textDocument: { uri: 42 } }],
+    ['textDocument/didClose', {}],
+    ['workspace/didChangeConfiguration', null],
+    ['workspace/didChangeWatchedFiles', { changes: 'all' }],
+    ['workspace/didChangeWorkspaceFolders', { event: null }],
+  ];
+  return {
+    family: 'traffic',
+    name: 'notifications with params of the wrong types',
+    seed,
+    files: [{ kind: 'file', path: 'api.errors.yaml', content: yamlCatalog(yamlCode('LOCAL_CODE', 400)) }],
+    steps: [{ do: 'open', path: 'src/app.ts', languageId: 'typescript', content: SOURCE_WITH_MISMATCH }, ...notifications.map(([method, params]): Step => ({ do: 'notify', method, params }))],
+  };
+}
+
 export const trafficFamily: Family = {
   name: 'traffic',
   about: 'random requests (every method, well-formed, odd and malformed params, cancelled at once or later), notifications and watched-file events',
-  fixed: [fixed(malformedParamsCase, QUICK)],
+  fixed: [fixed(malformedParamsCase, QUICK), fixed(madeUpDiagnosticsCase), fixed(malformedNotificationsCase)],
   random: trafficCase,
 };
 
