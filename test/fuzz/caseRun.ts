@@ -100,6 +100,13 @@ function shiftDown(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
+/** Notifications whose effect the case cannot undo when it removes its folder. */
+const LASTING_NOTIFICATIONS = new Set(['textDocument/didOpen', 'workspace/didChangeConfiguration', 'workspace/didChangeWorkspaceFolders']);
+
+function leavesState(step: Step): boolean {
+  return step.do === 'raw' || (step.do === 'notify' && LASTING_NOTIFICATIONS.has(step.method));
+}
+
 export class CaseRun {
   readonly ws: string;
   readonly wsUri: string;
@@ -156,6 +163,9 @@ export class CaseRun {
     }
     const findings = await this.server.endCase(`the ${this.fuzzCase.family} case "${this.fuzzCase.name}"`);
     rmSync(this.ws, { recursive: true, force: true });
+    // What such steps leave behind (a document opened under an odd URI, pushed settings, half a
+    // message) outlives the folder, and would be blamed on the cases after: the next case gets a new server.
+    if (this.fuzzCase.steps.some(leavesState)) this.server.spent = true;
     return findings;
   }
 

@@ -200,6 +200,8 @@ function saveCase(fuzzCase: FuzzCase): string {
 /** A worker: one server (replaced when spent) and a reference server for comparisons, running cases one after another. */
 class Worker {
   private server: FuzzServer | undefined;
+  /** The next server, started while the current one runs cases: many cases end theirs. */
+  private spare: Promise<FuzzServer> | undefined;
   private reference: FuzzServer | undefined;
 
   constructor(private readonly folders: RunFolders, private readonly bounds: Bounds, private readonly results: Results) {}
@@ -210,7 +212,10 @@ class Worker {
       this.results.restarts++;
       await this.server.dispose();
     }
-    this.server = await FuzzServer.start(this.folders, this.bounds);
+    this.server = await (this.spare ?? FuzzServer.start(this.folders, this.bounds));
+    this.spare = FuzzServer.start(this.folders, this.bounds);
+    // A spare that fails to start is reported when it is taken, not as an unhandled rejection now.
+    this.spare.catch(() => {});
     return this.server;
   }
 
@@ -235,6 +240,7 @@ class Worker {
   async dispose(): Promise<void> {
     await this.server?.dispose();
     await this.reference?.dispose();
+    await (await this.spare?.catch(() => undefined))?.dispose();
   }
 }
 

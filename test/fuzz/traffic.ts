@@ -116,7 +116,11 @@ export const REQUEST_METHODS = [
   'errorCatalog/errorHandling', 'errorCatalog/explain', 'errorCatalog/reload',
 ] as const;
 
-function randomNotification(context: TrafficContext, version: () => number): Step {
+/**
+ * A notification with odd params. Those whose effect outlives the case (a document opened under an
+ * odd URI, pushed settings) cost the server it runs on, so only `lasting` cases send them.
+ */
+function randomNotification(context: TrafficContext, version: () => number, lasting: boolean): Step {
   const { random } = context;
   const doc = random.pick(context.docs);
   const params = random.pick<unknown>([
@@ -125,12 +129,15 @@ function randomNotification(context: TrafficContext, version: () => number): Ste
     { textDocument: { uri: doc.uri }, contentChanges: 'none' },
     { textDocument: null },
   ]);
-  return random.pick<Step>([
-    { do: 'notify', method: 'textDocument/didChange', params },
+  const lastingSteps: Step[] = [
     { do: 'notify', method: 'textDocument/didOpen', params: { textDocument: { uri: random.pick(ODD_URIS), languageId: random.pick(['typescript', 'yaml', 'json', 'brainfuck']), version: 1, text: code(context) } } },
+    { do: 'notify', method: 'workspace/didChangeConfiguration', params: random.pick<unknown>([{ settings: null }, { settings: { errorCatalog: { builtins: 'all', completion: { maxItems: -1 } } } }, {}, null]) },
+  ];
+  return random.pick<Step>([
+    ...(lasting ? lastingSteps : []),
+    { do: 'notify', method: 'textDocument/didChange', params },
     { do: 'notify', method: 'textDocument/didClose', params: { textDocument: { uri: random.pick(ODD_URIS) } } },
     { do: 'notify', method: 'textDocument/didSave', params: { textDocument: { uri: doc.uri } } },
-    { do: 'notify', method: 'workspace/didChangeConfiguration', params: random.pick<unknown>([{ settings: null }, { settings: { errorCatalog: { builtins: 'all', completion: { maxItems: -1 } } } }, {}, null]) },
     { do: 'notify', method: '$/cancelRequest', params: { id: random.pick<unknown>([999_999, 'fuzz-0', null, {}]) } },
     { do: 'notify', method: '$/setTrace', params: { value: random.pick(['off', 'verbose', 'nonsense']) } },
     { do: 'notify', method: 'fuzz/unknownNotification', params: { x: 1 } },
@@ -152,6 +159,7 @@ function trafficCase(seed: number): FuzzCase {
     docs.push({ uri: `%WSURI%/${catalogPath}`, lines: text.split('\n') });
   }
   const context: TrafficContext = { random, docs, codes: catalog.codes, catalogUri: `%WSURI%/${catalogPath}` };
+  const lasting = random.chance(0.2);
   let nextVersion = 100;
   for (let i = random.int(15, 60); i > 0; i--) {
     if (random.chance(0.8)) {
@@ -160,7 +168,7 @@ function trafficCase(seed: number): FuzzCase {
       const cancel = random.chance(0.2) ? 'at-once' : random.chance(0.1) ? 'after-next' : undefined;
       steps.push({ do: 'request', method, params: paramsFor(method, kind, context), cancel, expect: kind === 'malformed' ? 'invalid-params' : undefined });
     } else {
-      steps.push(randomNotification(context, () => nextVersion++));
+      steps.push(randomNotification(context, () => nextVersion++, lasting));
     }
   }
   return {
