@@ -156,6 +156,9 @@ class Results {
   readonly tallies = new Map<string, FamilyTally>();
   readonly distinct = new Map<string, Distinct>();
   restarts = 0;
+  /** Cases replayed alone to confirm a first finding, and the time they took. */
+  confirmations = 0;
+  confirmationSeconds = 0;
   harnessErrors: string[] = [];
 
   tally(family: string): FamilyTally {
@@ -204,7 +207,8 @@ class Worker {
   private spare: Promise<FuzzServer> | undefined;
   private reference: FuzzServer | undefined;
 
-  constructor(private readonly folders: RunFolders, private readonly bounds: Bounds, private readonly results: Results) {}
+  /** @param keepSpare start the next server ahead (a worker of a run; not one that runs a single case) */
+  constructor(private readonly folders: RunFolders, private readonly bounds: Bounds, private readonly results: Results, private readonly keepSpare = true) {}
 
   private async serverForCase(): Promise<FuzzServer> {
     if (this.server && !this.server.spent && this.server.casesRun < CASES_PER_SERVER && this.server.client.alive) return this.server;
@@ -213,9 +217,12 @@ class Worker {
       await this.server.dispose();
     }
     this.server = await (this.spare ?? FuzzServer.start(this.folders, this.bounds));
-    this.spare = FuzzServer.start(this.folders, this.bounds);
-    // A spare that fails to start is reported when it is taken, not as an unhandled rejection now.
-    this.spare.catch(() => {});
+    this.spare = undefined;
+    if (this.keepSpare) {
+      this.spare = FuzzServer.start(this.folders, this.bounds);
+      // A spare that fails to start is reported when it is taken, not as an unhandled rejection now.
+      this.spare.catch(() => {});
+    }
     return this.server;
   }
 
@@ -246,7 +253,7 @@ class Worker {
 
 /** Runs a case alone on fresh servers: what `--replay` does, and how a finding made after other cases is confirmed. */
 async function runAlone(folders: RunFolders, bounds: Bounds, fuzzCase: FuzzCase): Promise<Finding[]> {
-  const worker = new Worker(folders, bounds, new Results());
+  const worker = new Worker(folders, bounds, new Results(), false);
   try {
     return (await worker.run(fuzzCase)).findings;
   } finally {
@@ -261,7 +268,8 @@ function pad(text: string | number, width: number, right = false): string {
 
 function printSummary(options: Options, results: Results, seconds: number): void {
   const total = [...results.tallies.values()].reduce((sum, t) => sum + t.cases, 0);
-  console.log(`\nerror-catalog fuzz: seed ${options.seed}, ${total} cases in ${seconds.toFixed(1)} s (${options.jobs} workers, ${results.restarts} server restarts)\n`);
+  const confirmed = results.confirmations > 0 ? `, ${results.confirmations} first findings replayed alone in ${results.confirmationSeconds.toFixed(1)} s` : '';
+  console.log(`\nerror-catalog fuzz: seed ${options.seed}, ${total} cases in ${seconds.toFixed(1)} s (${options.jobs} workers, ${results.restarts} server restarts${confirmed})\n`);
   const header = `${pad('family', 13)}${pad('cases', 7, true)}${OUTCOME_KINDS.map((k) => pad(k, 10, true)).join('')}${pad('seconds', 10, true)}`;
   console.log(header);
   const totals = { cases: 0, seconds: 0, outcomes: Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as Record<OutcomeKind, number> };
@@ -325,7 +333,10 @@ async function fuzz(options: Options): Promise<number> {
         // A first finding made after other cases on the same server must also show alone, or its replay
         // would not. The quick run leaves that to the replay: a slow case would take its time twice.
         if (fresh.length > 0 && !onFreshServer && !options.quick) {
+          const confirming = performance.now();
           const alone = await runAlone(folders, options.bounds, fuzzCase);
+          results.confirmations++;
+          results.confirmationSeconds += (performance.now() - confirming) / 1000;
           for (const finding of fresh) {
             const distinct = results.distinct.get(`${finding.kind}\n${finding.what}`);
             if (distinct) distinct.confirmed = alone.some((f) => f.kind === finding.kind && f.what === finding.what);
