@@ -87,6 +87,8 @@ function parseOptions(argv: readonly string[]): Options {
 interface Planned {
   readonly family: Family;
   readonly make: () => FuzzCase;
+  /** A hand-made case: it runs whatever the time, since each is there to find a defect. */
+  readonly handMade: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ class Plan {
       const lists = families.map((family) => family.fixed
         .map((c, i) => ({ c, seed: caseSeed(options.seed, family.name, -1 - i) }))
         .filter(({ c, seed }) => c.slow === slow && (!options.quick || c.quick) && (options.only === undefined || c.make(seed).name.includes(options.only)))
-        .map(({ c, seed }): Planned => ({ family, make: () => c.make(seed) })));
+        .map(({ c, seed }): Planned => ({ family, make: () => c.make(seed), handMade: true })));
       for (let i = 0; lists.some((list) => i < list.length); i++) for (const list of lists) if (i < list.length) this.queue.push(list[i]);
     }
   }
@@ -122,7 +124,7 @@ class Plan {
     this.randomIndex.set(family.name, index + 1);
     this.take(family);
     const random = family.random!;
-    return { family, make: () => random(caseSeed(this.options.seed, family.name, index)) };
+    return { family, make: () => random(caseSeed(this.options.seed, family.name, index)), handMade: false };
   }
 
   private take(family: Family): boolean {
@@ -323,7 +325,7 @@ async function fuzz(options: Options): Promise<number> {
   const deadline = started + options.seconds * 1000;
   console.log(`error-catalog fuzz: seed ${options.seed}, ${options.quick ? 'quick run' : 'full run'}, ${options.seconds} s, ${options.jobs} workers (replay a run with --seed ${options.seed})`);
   const work = async (worker: Worker) => {
-    for (let planned = plan.next(); planned && performance.now() < deadline; planned = plan.next()) {
+    for (let planned = plan.next(); planned && (planned.handMade || performance.now() < deadline); planned = plan.next()) {
       const fuzzCase = planned.make();
       try {
         const { findings, seconds, onFreshServer } = await worker.run(fuzzCase);
