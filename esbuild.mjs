@@ -5,6 +5,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test
 //   node esbuild.mjs --bench       compile the benchmark and its floor server to out/bench
+//   node esbuild.mjs --fuzz        compile the fuzz harness (test/fuzz/fuzz.ts) to out/fuzz
 //   node esbuild.mjs --editor-tests  compile the extension-host suite (test/editor/suite) and its
 //                                  launchers (test/editor/run*.ts) to out/editor
 //   node esbuild.mjs --browser-tests  compile the browser end-to-end tests (test/browser/*.ts) to out/browser
@@ -16,6 +17,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const fuzz = process.argv.includes('--fuzz');
 const editorTests = process.argv.includes('--editor-tests');
 const browserTests = process.argv.includes('--browser-tests');
 
@@ -122,6 +124,15 @@ const configs = browserTests
         sourcemap: true,
       },
     ]
+  : fuzz
+  ? [{
+      ...common,
+      // Run with node against the bundled server in dist/, which `node esbuild.mjs` builds first.
+      entryPoints: ['test/fuzz/fuzz.ts'],
+      outdir: 'out/fuzz',
+      packages: 'external',
+      sourcemap: true,
+    }]
   : bench
   ? [{
       ...common,

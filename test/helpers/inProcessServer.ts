@@ -46,7 +46,7 @@ export function inProcessServer(): ServerEndpoint {
 
 /** A client of a server running in this process. */
 export function inProcessClient(): LspClient {
-  return new LspClient(undefined, undefined, undefined, inProcessServer());
+  return new LspClient(undefined, undefined, undefined, { endpoint: inProcessServer() });
 }
 
 export type { InitializeOptions };

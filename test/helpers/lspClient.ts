@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  AbstractMessageWriter,
   createMessageConnection,
   StreamMessageReader,
-  StreamMessageWriter,
   type ClientCapabilities,
   type CompletionItem,
   type CompletionList,
@@ -20,12 +20,16 @@ import {
   type InitializeParams,
   type InitializeResult,
   type LogMessageParams,
+  type Message,
   type MessageConnection,
+  type NotificationMessage,
+  type MessageWriter,
   type Position,
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
   type RegistrationParams,
+  type ResponseMessage,
   type ShowMessageParams,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -110,6 +114,11 @@ export interface InitializeOptions {
   readonly initialized?: boolean;
   /** Workspace folders instead of the single root folder (paths). */
   readonly folders?: readonly string[];
+  /**
+   * The client's process id, which the server watches to exit when its client is gone (default this
+   * process's). A server running as another user cannot see this process, so it is told none.
+   */
+  readonly processId?: number | null;
 }
 
 export interface ExitStatus {
@@ -129,6 +138,8 @@ export interface ServerEndpoint {
   readonly fromServer: NodeJS.ReadableStream;
   /** What the server reads (its stdin). */
   readonly toServer: NodeJS.WritableStream;
+  /** What the server writes to its error stream, if it has one of its own (as UTF-8 text). */
+  readonly errors?: NodeJS.ReadableStream;
   /** Settles when the server ends. */
   readonly exited: Promise<ExitStatus>;
   /** Settles if the server cannot be started at all. */
@@ -139,12 +150,19 @@ export interface ServerEndpoint {
   kill(): void;
 }
 
+export interface SpawnOptions {
+  /** Variables for the server besides this process's. */
+  readonly env?: Record<string, string>;
+  /** The user and group to run the server as (a test running as root that needs file permissions to hold). */
+  readonly identity?: { readonly uid: number; readonly gid: number };
+}
+
 /** The server script run by this Node over stdio; its stderr lines go to `onStderr`. */
-export function spawnedServer(serverScript: string, args: readonly string[], cwd: string, onStderr: (line: string) => void, extraEnv: Record<string, string> = {}): ServerEndpoint {
+export function spawnedServer(serverScript: string, args: readonly string[], cwd: string, onStderr: (line: string) => void, options: SpawnOptions = {}): ServerEndpoint {
   if (!existsSync(serverScript)) throw new Error(`${serverScript} is missing: run \`node esbuild.mjs\` first`);
   // Servers under test keep their catalog cache in a folder of the tests', never in the user's.
-  const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? join(tmpdir(), 'error-catalog-test-cache'), ...extraEnv };
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [serverScript, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? join(tmpdir(), 'error-catalog-test-cache'), ...options.env };
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [serverScript, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], ...options.identity });
   const exited = new Promise<ExitStatus>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const failed = new Promise<Error>((resolve) => child.on('error', resolve));
   let rest = '';
@@ -163,6 +181,7 @@ export function spawnedServer(serverScript: string, args: readonly string[], cwd
   return {
     fromServer: child.stdout,
     toServer: child.stdin,
+    errors: child.stderr,
     exited,
     failed,
     pid: child.pid,
@@ -171,9 +190,37 @@ export function spawnedServer(serverScript: string, args: readonly string[], cwd
   };
 }
 
+/** A message framed as the protocol's base layer frames it (`Content-Length` header, UTF-8 body). */
+export function frame(body: string | Buffer): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]);
+}
+
+/**
+ * Writes each message as one framed buffer, at once. Raw bytes written by {@link LspClient.sendRaw}
+ * then never land between a message's header and its body (the library's writer writes the two
+ * separately, with a pause between), and everything reaches the server in the order it was sent.
+ */
+class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly input: NodeJS.WritableStream) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    this.input.write(frame(JSON.stringify(message)));
+    return Promise.resolve();
+  }
+
+  end(): void {
+    this.input.end();
+  }
+}
+
 export class LspClient {
   /** What `workspace/configuration` answers for `errorCatalog` (null: nothing configured). */
   settings: unknown = null;
+  /** Answers for `errorCatalog` asked for a given scope (a workspace folder's URI); others get {@link settings}. */
+  readonly settingsByScope = new Map<string, unknown>();
   /** Answers for other configuration sections (a peer server's own settings, in the benchmark). */
   sections: Record<string, unknown> = {};
   /** What `workspace/configuration` answers for `files.exclude`. */
@@ -200,6 +247,9 @@ export class LspClient {
   private readonly connection: MessageConnection;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
+  /** Requests written as raw bytes, by id, until their response arrives. */
+  private readonly rawRequests = new Map<string, (response: ResponseMessage) => void>();
+  private readonly messageListeners: ((message: Message) => void)[] = [];
   private shuttingDown = false;
 
   /**
@@ -207,10 +257,10 @@ export class LspClient {
    * this process, see `inProcessServer.ts`).
    * @param args arguments after the server script
    * @param serverScript the server to run; the bundled server unless a benchmark names another
-   * @param env variables for the spawned server besides this process's
+   * @param options the server at the other end instead of one spawned, or how to spawn it
    */
-  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, endpoint?: ServerEndpoint, env?: Record<string, string>) {
-    this.endpoint = endpoint ?? spawnedServer(serverScript, args, cwd, (line) => this.pushLog(`[stderr] ${line}`), env);
+  constructor(args: readonly string[] = ['--stdio'], cwd = REPO_ROOT, serverScript = SERVER_PATH, options: { readonly endpoint?: ServerEndpoint } & SpawnOptions = {}) {
+    this.endpoint = options.endpoint ?? spawnedServer(serverScript, args, cwd, (line) => this.pushLog(`[stderr] ${line}`), options);
     this.exited = this.endpoint.exited.then((status) => {
       this.exitStatus = status;
       this.failAll(new Error(`the server exited (code ${status.code}, signal ${status.signal}) while a test was waiting.\nLast log lines:\n${this.logs.slice(-20).join('\n')}`));
@@ -218,12 +268,12 @@ export class LspClient {
     });
     this.endpoint.failed.then((error) => this.failAll(error), () => undefined);
 
-    this.connection = createMessageConnection(new StreamMessageReader(this.endpoint.fromServer), new StreamMessageWriter(this.endpoint.toServer));
+    this.connection = createMessageConnection(new StreamMessageReader(this.endpoint.fromServer), new FramedMessageWriter(this.endpoint.toServer));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => {
         if (item.section !== undefined && item.section in this.sections) return this.sections[item.section];
-        if (item.section === 'errorCatalog') return this.settings ?? null;
+        if (item.section === 'errorCatalog') return (item.scopeUri !== undefined && this.settingsByScope.has(item.scopeUri) ? this.settingsByScope.get(item.scopeUri) : this.settings) ?? null;
         if (item.section === 'files.exclude') return this.filesExclude ?? null;
         return null;
       });
@@ -235,28 +285,45 @@ export class LspClient {
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => null);
-    this.connection.onRequest('workspace/codeLens/refresh', () => {
-      this.lensRefreshes++;
-      this.signal();
-      return null;
-    });
-    this.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
-      const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[params.type] ?? `type ${params.type}`;
-      this.pushLog(`[${level}] ${params.message}`);
-    });
-    this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => this.pushLog(`[show:${params.type}] ${params.message}`));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      const list = this.diagnostics.get(params.uri) ?? [];
-      list.push(params);
-      this.diagnostics.set(params.uri, list);
-      this.signal();
-    });
-    this.connection.onNotification('errorCatalog/catalogsChanged', (params: CatalogsChangedParams) => {
-      this.catalogsChanged.push(params);
-      this.signal();
-    });
+    this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onError(([error]) => this.failAll(error));
     this.connection.listen();
+    // What the server sends is recorded from a second reader of its output, in the order it was
+    // sent: the connection dispatches notifications a moment after reading them, so a response it
+    // reads later (or one to a request written as raw bytes) could otherwise be seen first.
+    new StreamMessageReader(this.endpoint.fromServer).listen((message) => this.receive(message));
+  }
+
+  private receive(message: Message): void {
+    const { method, params } = message as NotificationMessage;
+    if (method === 'window/logMessage') {
+      const { type, message: text } = params as LogMessageParams;
+      const level = ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'log' } as Record<number, string>)[type] ?? `type ${type}`;
+      this.pushLog(`[${level}] ${text}`);
+    } else if (method === 'window/showMessage') {
+      const { type, message: text } = params as ShowMessageParams;
+      this.pushLog(`[show:${type}] ${text}`);
+    } else if (method === 'textDocument/publishDiagnostics') {
+      const published = params as PublishDiagnosticsParams;
+      const list = this.diagnostics.get(published.uri) ?? [];
+      list.push(published);
+      this.diagnostics.set(published.uri, list);
+      this.signal();
+    } else if (method === 'errorCatalog/catalogsChanged') {
+      this.catalogsChanged.push(params as CatalogsChangedParams);
+      this.signal();
+    } else if (method === 'workspace/codeLens/refresh') {
+      this.lensRefreshes++;
+      this.signal();
+    } else if (method === undefined) {
+      const { id } = message as ResponseMessage;
+      const settle = typeof id === 'string' ? this.rawRequests.get(id) : undefined;
+      if (settle) {
+        this.rawRequests.delete(id as string);
+        settle(message as ResponseMessage);
+      }
+    }
+    for (const listener of this.messageListeners) listener(message);
   }
 
   /** The process is running (has not exited). */
@@ -266,6 +333,42 @@ export class LspClient {
 
   get pid(): number | undefined {
     return this.endpoint.pid;
+  }
+
+  /** Calls `listener` with every message the server sends, as parsed from its output. */
+  onMessage(listener: (message: Message) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  /** Calls `listener` with every chunk of the server's output and error streams, as bytes. */
+  onOutput(listener: (chunk: Buffer) => void): void {
+    this.endpoint.fromServer.on('data', listener);
+    this.endpoint.errors?.on('data', (chunk: string | Buffer) => listener(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+  }
+
+  /** Writes bytes to the server's input as they are: framing abuse, or messages the connection would refuse to send. */
+  sendRaw(bytes: string | Buffer): void {
+    this.endpoint.toServer.write(bytes);
+  }
+
+  /**
+   * Writes a request as raw bytes (params exactly as given, however malformed) and settles with the
+   * server's response message, errors included; fails if the server exits first. Ids are the
+   * caller's, and must not be numbers (the connection numbers its own requests).
+   */
+  rawRequest(id: string, method: string, params?: unknown): Promise<ResponseMessage> {
+    const message: Record<string, unknown> = { jsonrpc: '2.0', id, method };
+    if (params !== undefined) message.params = params;
+    const response = new Promise<ResponseMessage>((resolve) => this.rawRequests.set(id, resolve));
+    this.sendRaw(frame(JSON.stringify(message)));
+    return Promise.race([response, this.exited.then((status): never => {
+      throw new Error(`the server exited (code ${status.code}, signal ${status.signal}) before answering ${method}`);
+    })]);
+  }
+
+  /** Sends `$/cancelRequest` for a request written with {@link rawRequest}; its promise still settles with the server's answer. */
+  cancelRawRequest(id: string): void {
+    this.sendRaw(frame(JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })));
   }
 
   private pushLog(line: string): void {
@@ -311,7 +414,7 @@ export class LspClient {
   async initialize(rootFolder: string | null, options: InitializeOptions = {}): Promise<InitializeResult> {
     const folders = options.folders ?? (rootFolder ? [rootFolder] : []);
     const params: InitializeParams = {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       clientInfo: { name: 'error-catalog protocol tests' },
       rootUri: rootFolder ? fileUri(rootFolder) : null,
       workspaceFolders: folders.length > 0 ? folders.map((path) => ({ uri: fileUri(path), name: path.slice(path.lastIndexOf('/') + 1) })) : null,
@@ -506,7 +609,7 @@ export async function startInWorkspace(files: Record<string, string>, options: I
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-')));
   const { write } = folderFiles(folder);
   for (const [relative, text] of Object.entries(files)) write(relative, text);
-  const client = new LspClient(undefined, undefined, undefined, options.endpoint?.());
+  const client = new LspClient(undefined, undefined, undefined, { endpoint: options.endpoint?.() });
   await client.initialize(folder, options);
   await client.ready();
   return {

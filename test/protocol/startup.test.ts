@@ -34,7 +34,7 @@ describe('start-up caches', () => {
 
   /** Starts a server on the folder, hovers the code once the catalogs are in, stops it; returns its log. */
   async function startAndHover(): Promise<string[]> {
-    const client = new LspClient(['--stdio'], root, undefined, undefined, { XDG_CACHE_HOME: codeCache });
+    const client = new LspClient(['--stdio'], root, undefined, { env: { XDG_CACHE_HOME: codeCache } });
     try {
       await client.initialize(folder, { initializationOptions: { cacheFolder } });
       const uri = fileUri(join(folder, 'src/a.ts'));

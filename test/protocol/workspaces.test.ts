@@ -17,7 +17,7 @@ const TIMEOUT = { timeout: 120_000 };
 const figures: string[] = [];
 
 async function startOn(folder: string): Promise<LspClient> {
-  const client = new LspClient(undefined, undefined, undefined, inProcessServer());
+  const client = new LspClient(undefined, undefined, undefined, { endpoint: inProcessServer() });
   await client.initialize(folder, { capabilities: { window: { workDoneProgress: true } } });
   await client.ready();
   await client.waitFor(() => client.logs.find((l) => l.includes('Indexed ')), 'the constants to be indexed');
