@@ -361,12 +361,13 @@ async function fuzz(options: Options): Promise<number> {
   return results.distinct.size > 0 ? 1 : 0;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  process.exitCode = options.replay ? await replay(options, options.replay) : await fuzz(options);
+  return options.replay ? await replay(options, options.replay) : await fuzz(options);
 }
 
-main().catch((error: unknown) => {
+// The run ends when its summary is written: a stream of a killed server left half-closed must not keep it waiting.
+main().then((code) => process.exit(code), (error: unknown) => {
   console.error((error as Error).stack ?? String(error));
-  process.exitCode = 2;
+  process.exit(2);
 });

@@ -31,7 +31,8 @@ const ODD_STRINGS = ['', ' ', 'x'.repeat(10_000), '\u0000', '__proto__', 'constr
 
 function position(context: TrafficContext, doc: Open): Position {
   const { random } = context;
-  if (random.chance(0.15)) return random.pick([{ line: 10_000, character: 10_000 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }, { line: 0.5, character: 2.5 }, { line: 2 ** 31, character: 0 }]);
+  // Past the end, but LSP positions all the same (uintegers): the server answers them.
+  if (random.chance(0.15)) return random.pick([{ line: 10_000, character: 10_000 }, { line: 0, character: 1e9 }, { line: 2 ** 31 - 1, character: 0 }]);
   const line = random.below(doc.lines.length);
   return { line, character: random.below(doc.lines[line].length + 2) };
 }
@@ -64,16 +65,42 @@ function fakeDiagnostic(context: TrafficContext, doc: Open): unknown {
 
 type ParamsKind = 'valid' | 'odd' | 'malformed';
 
+/** Positions that are not LSP positions (not uintegers). */
+const NOT_POSITIONS = ['0:0', { line: '1', character: 0 }, { line: -1, character: -1 }, { line: 0.5, character: 2.5 }, { line: 2 ** 31, character: 0 }];
+
+/** Params a method must refuse: wrong for every method, or missing or mistyping what this one needs. */
+function malformedParams(method: string, context: TrafficContext, doc: Open): unknown[] {
+  const textDocument = { uri: doc.uri };
+  const everywhere: unknown[] = [undefined, null, 42, 'params', [], { textDocument: 'x' }, { textDocument: { uri: 42 } }, { uri: 42 }, { uri: {}, code: [] }, { query: 42 }];
+  const at = position(context, doc);
+  switch (method) {
+    case 'textDocument/hover':
+    case 'textDocument/definition':
+    case 'textDocument/prepareRename':
+    case 'textDocument/completion':
+      return [...everywhere, ...NOT_POSITIONS.map((p) => ({ textDocument, position: p }))];
+    case 'textDocument/references':
+      return [...everywhere, { textDocument, position: at }, ...NOT_POSITIONS.map((p) => ({ textDocument, position: p, context: { includeDeclaration: true } }))];
+    case 'textDocument/rename':
+      return [...everywhere, { textDocument, position: at, newName: 42 }, ...NOT_POSITIONS.map((p) => ({ textDocument, position: p, newName: 'X' }))];
+    case 'textDocument/codeAction':
+      return [...everywhere, { textDocument, range: 'all' }, { textDocument, range: range(context, doc), context: { diagnostics: 'none' } }, { textDocument, range: { start: { line: -1, character: 0 }, end: at }, context: { diagnostics: [] } }];
+    case 'errorCatalog/errorResponse':
+      return [...everywhere, ...NOT_POSITIONS.map((p) => ({ uri: doc.uri, position: p, code: 'X' })), { uri: doc.uri, position: at, code: 42 }];
+    case 'errorCatalog/explain':
+      return [...everywhere, { uri: doc.uri, code: [] }];
+    default:
+      return everywhere;
+  }
+}
+
 /** Params for a method: well-formed (of an open document), odd but of the right types, or malformed. */
 function paramsFor(method: string, kind: ParamsKind, context: TrafficContext): unknown {
   const { random } = context;
   const doc = random.pick(context.docs);
   const uri = kind === 'odd' && random.chance(0.5) ? random.pick(ODD_URIS) : doc.uri;
   const textDocument = { uri };
-  if (kind === 'malformed') {
-    const broken = random.pick<unknown>([undefined, null, 42, 'params', [], { textDocument: 'x' }, { textDocument: { uri: 42 } }, { textDocument, position: '0:0' }, { textDocument, position: { line: '1', character: 0 } }, { uri: 42 }, { uri: {}, code: [] }, { query: 42 }, { textDocument, range: 'all' }, { textDocument, range: range(context, doc), context: { diagnostics: 'none' } }, { textDocument, position: position(context, doc), newName: 42 }]);
-    return broken;
-  }
+  if (kind === 'malformed') return random.pick(malformedParams(method, context, doc));
   const at = position(context, doc);
   switch (method) {
     case 'textDocument/hover':

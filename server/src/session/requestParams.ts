@@ -1,10 +1,17 @@
 /**
- * The shapes of request params, checked before a request is handled: a client (or a fuzzer) that
- * sends a malformed request gets InvalidParams and a sentence naming what is wrong, rather than
- * an exception in a handler.
+ * The shapes of message params, checked before a message is handled: a client (or a fuzzer) that
+ * sends a malformed request gets InvalidParams and a sentence naming what is wrong, and a
+ * malformed notification is ignored with a warning, rather than an exception in a handler.
  */
 import type {
   CodeActionParams,
+  DidChangeTextDocumentParams,
+  DidChangeWatchedFilesParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  DidSaveTextDocumentParams,
+  WillSaveTextDocumentParams,
+  WorkspaceFoldersChangeEvent,
   CompletionItem,
   ReferenceParams,
   RenameParams,
@@ -18,7 +25,9 @@ type Shape = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Shape => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+/** An LSP `uinteger`. */
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0x7fffffff;
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const isPosition = (value: unknown) => isObject(value) && isCount(value.line) && isCount(value.character);
 const isRange = (value: unknown) => isObject(value) && isPosition(value.start) && isPosition(value.end);
 const hasDocument = (value: unknown): value is { textDocument: TextDocumentIdentifier } => isObject(value) && isObject(value.textDocument) && isString(value.textDocument.uri);
@@ -37,6 +46,25 @@ export const isErrorResponseParams = (value: unknown): value is ErrorResponsePar
 export const isErrorHandlingParams = (value: unknown): value is ErrorHandlingParams => isUriParams(value) && isString((value as Shape).variant) && isString((value as Shape).catalog);
 export const isExplainParams = (value: unknown): value is ExplainParams => isUriParams(value) && isString((value as Shape).code);
 
+const isFolder = (value: unknown) => isObject(value) && isString(value.uri) && isString(value.name);
+const isTextChange = (value: unknown) => isObject(value) && isString(value.text) && (value.range === undefined || isRange(value.range));
+
+export const isDidOpenParams = (value: unknown): value is DidOpenTextDocumentParams =>
+  isObject(value) && isObject(value.textDocument) && isString(value.textDocument.uri) && isString(value.textDocument.languageId)
+  && isInteger(value.textDocument.version) && isString(value.textDocument.text);
+export const isDidChangeParams = (value: unknown): value is DidChangeTextDocumentParams =>
+  isObject(value) && isObject(value.textDocument) && isString(value.textDocument.uri) && isInteger(value.textDocument.version)
+  && Array.isArray(value.contentChanges) && value.contentChanges.every(isTextChange);
+export const isDidCloseParams = (value: unknown): value is DidCloseTextDocumentParams => hasDocument(value);
+export const isDidSaveParams = (value: unknown): value is DidSaveTextDocumentParams => hasDocument(value);
+export const isWillSaveParams = (value: unknown): value is WillSaveTextDocumentParams => hasDocument(value);
+export const isWatchedFilesParams = (value: unknown): value is DidChangeWatchedFilesParams =>
+  isObject(value) && Array.isArray(value.changes) && value.changes.every((change) => isObject(change) && isString(change.uri) && isInteger(change.type));
+export const isFoldersChangeEvent = (value: unknown): value is WorkspaceFoldersChangeEvent =>
+  isObject(value) && Array.isArray(value.added) && value.added.every(isFolder) && Array.isArray(value.removed) && value.removed.every(isFolder);
+/** `workspace/didChangeConfiguration`: any settings, even none, are read; only the params object is needed. */
+export const isConfigurationParams = (value: unknown): value is { settings: unknown } => isObject(value);
+
 const EXPECTED: Readonly<Record<string, string>> = {
   hover: 'expected { textDocument: { uri }, position: { line, character } }',
   definition: 'expected { textDocument: { uri }, position: { line, character } }',
@@ -52,9 +80,17 @@ const EXPECTED: Readonly<Record<string, string>> = {
   errorResponse: 'expected { uri, position: { line, character }, code }',
   errorHandling: 'expected { uri, variant, catalog }',
   explain: 'expected { uri, code }',
+  'textDocument/didOpen': 'expected { textDocument: { uri, languageId, version, text } }',
+  'textDocument/didChange': 'expected { textDocument: { uri, version }, contentChanges: [{ range?, text }] }',
+  'textDocument/didClose': 'expected { textDocument: { uri } }',
+  'textDocument/didSave': 'expected { textDocument: { uri } }',
+  'textDocument/willSave': 'expected { textDocument: { uri } }',
+  'workspace/didChangeWatchedFiles': 'expected { changes: [{ uri, type }] }',
+  'workspace/didChangeWorkspaceFolders': 'expected { event: { added: [{ uri, name }], removed: [{ uri, name }] } }',
+  'workspace/didChangeConfiguration': 'expected { settings }',
 };
 
-/** What a request's params should have been. */
-export function problem(request: string): string {
-  return EXPECTED[request] ?? 'expected { uri }';
+/** What a message's params should have been. */
+export function problem(method: string): string {
+  return EXPECTED[method] ?? 'expected { uri }';
 }

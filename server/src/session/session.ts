@@ -231,7 +231,7 @@ export class Session {
     // Open catalog documents are authoritative over what is on disk.
     for (const document of this.documents.all()) {
       const path = pathOf(document.uri);
-      if (path && isInside(folderPath, path) && this.registry.isCatalogPath(path)) {
+      if (path && isInside(folderPath, path) && (this.registry.isCatalogPath(path) || this.registry.addDiscovered(path))) {
         await this.registry.update(path, document.getText(), settings.maxCatalogSizeMB * MEGABYTE);
         changed.add(path);
       }
@@ -293,6 +293,8 @@ export class Session {
   documentOpened(document: TextDocument): void {
     const path = pathOf(document.uri);
     if (!path || !this.registry.isCatalogFile(path)) void this.recordUsages(document.uri);
+    // A buffer of a catalog the folder scan has not seen (one not on disk) is adopted as it opens.
+    else if (!this.registry.isCatalogPath(path)) this.loadCatalogBuffer(document.uri, path);
   }
 
   documentChanged(document: TextDocument): void {
@@ -306,15 +308,23 @@ export class Session {
     clearTimeout(this.pendingCatalogEdits.get(path));
     this.pendingCatalogEdits.set(path, setTimeout(() => {
       this.pendingCatalogEdits.delete(path);
-      let loaded = false;
-      void this.registry.enqueue(path, async () => {
-        const current = this.documents.get(document.uri);
-        if (!current || (!this.registry.isCatalogPath(path) && !this.registry.addDiscovered(path))) return;
-        await this.registry.update(path, current.getText(), await this.maxCatalogBytes(path));
-        this.publishCatalogDiagnostics(path);
-        loaded = true;
-      }).then(() => loaded && this.catalogsChanged());
+      this.loadCatalogBuffer(document.uri, path);
     }, CATALOG_EDIT_DELAY_MS));
+  }
+
+  /**
+   * Loads an open catalog buffer in place of its file. A buffer named like a catalog inside a
+   * folder is one even when its file is not on disk (not saved yet, or deleted while open).
+   */
+  private loadCatalogBuffer(uri: string, path: string): void {
+    let loaded = false;
+    void this.registry.enqueue(path, async () => {
+      const current = this.documents.get(uri);
+      if (!current || (!this.registry.isCatalogPath(path) && !this.registry.addDiscovered(path))) return;
+      await this.registry.update(path, current.getText(), await this.maxCatalogBytes(path));
+      this.publishCatalogDiagnostics(path);
+      loaded = true;
+    }).then(() => loaded && this.catalogsChanged());
   }
 
   documentClosed(document: TextDocument): void {

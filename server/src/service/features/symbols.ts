@@ -15,6 +15,12 @@ function symbol(document: TextDocument, syntax: CatalogSyntax, path: string[], n
   return { name, kind, detail, range, selectionRange: { start: document.positionAt(key.start), end: document.positionAt(key.end) }, children };
 }
 
+/** A code's status and title, as far as they are written as they should be (the file may be mid-edit). */
+function codeDetail(entry: { status?: unknown; title?: unknown } | null | undefined): string {
+  const parts = [entry?.status, entry?.title].filter((part) => typeof part === 'number' || typeof part === 'string');
+  return parts.join(' · ');
+}
+
 export function catalogDocumentSymbols(document: TextDocument): DocumentSymbol[] {
   const syntax = parseCatalogSyntaxWithPositions(document.getText(), catalogFormatOf(document.uri));
   const value = syntax.value as Record<string, unknown> | null | undefined;
@@ -27,7 +33,7 @@ export function catalogDocumentSymbols(document: TextDocument): DocumentSymbol[]
       symbols.push(symbol(document, syntax, [key], key, SymbolKind.Namespace, `${children.length} statuses`, children));
     } else if (key === 'codes' && member && typeof member === 'object') {
       const children = Object.entries(member as Record<string, { status?: unknown; title?: unknown }>).map(([code, entry]) =>
-        symbol(document, syntax, ['codes', code], code, SymbolKind.EnumMember, [entry?.status, entry?.title].filter((p) => p !== undefined).join(' · ')));
+        symbol(document, syntax, ['codes', code], code, SymbolKind.EnumMember, codeDetail(entry)));
       symbols.push(symbol(document, syntax, [key], key, SymbolKind.Enum, `${children.length} codes`, children));
     } else {
       symbols.push(symbol(document, syntax, [key], key, key === 'envelope' ? SymbolKind.Struct : SymbolKind.Property, typeof member === 'string' ? member : undefined));
