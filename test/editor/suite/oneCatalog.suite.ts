@@ -57,21 +57,28 @@ scenario('one-catalog', () => {
     await vscode.commands.executeCommand('errorCatalog.showOutput');
   });
 
-  test('the quick fix on a code inserts its error response, indented where it goes', async () => {
+  test('the quick fix on a code in a response replaces that response, indented where it is', async () => {
     const editor = await vscode.window.showTextDocument(app);
     const at = positionOf(app, 'RATE_LIMITED', 4);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', app.uri, new vscode.Range(at, at));
-    const fix = actions.find((action) => action.title === 'Return RATE_LIMITED (429) error response');
+    const fix = actions.find((action) => action.title === 'Replace with RATE_LIMITED (429) error response');
     assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
     const before = app.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     try {
       const after = app.getText();
-      const line = at.line + 1;
-      const inserted = after.split('\n').slice(line, line + 12).join('\n');
-      assert.match(inserted, /^ {2}return Response\.json\(\{\n {4}error: \{\n {6}code: 'RATE_LIMITED',\n {6}message: 'You are sending requests too quickly\.'/, inserted);
-      assert.match(inserted, /\}, \{ status: 429, headers: \{ 'Retry-After': '60' \} \}\);/, inserted);
-      assert.equal(after.replace(`${inserted}\n`, '').length <= before.length, true);
+      const written = after.split('\n').slice(at.line, at.line + 7).join('\n');
+      // The handler's `res`, the catalog's body, and nothing returned from a function declared `void`.
+      assert.equal(written, [
+        "  res.status(429).set('Retry-After', '60').json({",
+        '    error: {',
+        "      code: 'RATE_LIMITED',",
+        "      message: 'You are sending requests too quickly.'",
+        '    }',
+        '  });',
+        '}',
+      ].join('\n'), written);
+      assert.ok(!after.includes("res.status(429).json({ error: { code: 'RATE_LIMITED' } });"), 'the old response is gone');
     } finally {
       await vscode.commands.executeCommand('undo');
       if (editor.document.getText() !== before) await vscode.commands.executeCommand('workbench.action.files.revert');

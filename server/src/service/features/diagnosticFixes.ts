@@ -4,12 +4,14 @@
  */
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogSet } from '../catalog/catalogSet';
-import { indentUnit } from './codeActions';
+import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
+import { renderBody } from '../catalog/envelope';
+import { indentUnit, onOneLine } from './codeActions';
 import { SourceDiagnosticCode, type FixData } from './diagnostics';
-import { toPlainText } from '../render/code';
-import { errorBodyLiteral } from '../render/errorResponse';
-import { lineAt } from '../text/textScan';
+import { toPlainText, type Code } from '../render/code';
+import { errorBodyLiteral, slotValues } from '../render/errorResponse';
+import { renderLiteral } from '../render/literals';
+import { lineIndentAt } from '../text/scopes';
 
 function fix(document: TextDocument, diagnostic: Diagnostic, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };
@@ -20,6 +22,37 @@ function currentData(document: TextDocument, diagnostic: Diagnostic): FixData | 
   if (diagnostic.source !== 'error-catalog' || typeof diagnostic.data !== 'object' || diagnostic.data === null) return undefined;
   const data = diagnostic.data as FixData;
   return typeof data.value === 'string' && document.getText(diagnostic.range) === data.value ? data : undefined;
+}
+
+/**
+ * Type names written before a literal's bracket, which the rendered literal writes itself: Go's
+ * `map[string]any{` and `gin.H{`, C#'s `new {` and `new Dictionary<string, object> {`.
+ */
+const LITERAL_TYPE_BEFORE: Readonly<Record<string, RegExp>> = {
+  go: /(?:map\[string\](?:any|interface\{\})|gin\.H)\s*$/,
+  csharp: /\bnew(?:\s+Dictionary<\s*string\s*,\s*object\??\s*>)?\s*$/,
+};
+
+/** The edit that puts the catalog's body in place of the bracketed literal at `[start, start + length)`, as a literal of the same language. */
+function bodyRewrite(document: TextDocument, bodyStart: number, length: number, hit: CodeHit): TextEdit | undefined {
+  const text = document.getText();
+  const bodyEnd = bodyStart + length;
+  // The body must still be the bracketed literal the diagnostic saw.
+  if (bodyStart < 0 || !'{['.includes(text[bodyStart] ?? ' ') || !'}]'.includes(text[bodyEnd - 1] ?? ' ')) return undefined;
+  const typed = LITERAL_TYPE_BEFORE[document.languageId]?.exec(text.slice(Math.max(0, bodyStart - 60), bodyStart));
+  const start = typed ? bodyStart - typed[0].length : bodyStart;
+  const indent = lineIndentAt(text, start);
+  const unit = indentUnit(document);
+  let body: Code | undefined;
+  if (document.languageId === 'yaml') {
+    // A YAML flow mapping becomes a JSON one (JSON is YAML), its lines deeper than the key it is under.
+    body = renderLiteral(renderBody(hit.catalog, hit.entry, { values: slotValues(hit.catalog, hit.entry) }), 'json', indent + unit, { unit });
+  } else {
+    body = errorBodyLiteral(hit.catalog, hit.entry, document.languageId, text, indent, unit);
+  }
+  if (!body) return undefined;
+  if ((document.languageId === 'yaml' || document.languageId === 'json') && !text.slice(bodyStart, bodyEnd).includes('\n')) body = onOneLine(body);
+  return TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(bodyEnd) }, toPlainText(body));
 }
 
 export function diagnosticFixes(document: TextDocument, diagnostics: readonly Diagnostic[], set: CatalogSet): CodeAction[] {
@@ -52,16 +85,8 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
         if (data.rule !== SourceDiagnosticCode.EnvelopeShape) break;
         const hit = set.findCode(data.value)[0];
         if (!hit) break;
-        const text = document.getText();
-        const bodyStart = anchor + data.bodyOffset;
-        const bodyEnd = bodyStart + data.bodyLength;
-        // The body must still be the bracketed literal the diagnostic saw.
-        if (bodyStart < 0 || !'{['.includes(text[bodyStart] ?? ' ') || !'}]'.includes(text[bodyEnd - 1] ?? ' ')) break;
-        const indent = /^\s*/.exec(lineAt(text, bodyStart).text)?.[0] ?? '';
-        const body = errorBodyLiteral(hit.catalog, hit.entry, document.languageId, text, indent, indentUnit(document));
-        if (!body) break;
-        const range = { start: document.positionAt(bodyStart), end: document.positionAt(bodyEnd) };
-        actions.push(fix(document, diagnostic, `Rewrite the body in the ${hit.catalog.title} envelope`, [TextEdit.replace(range, toPlainText(body))], true));
+        const rewrite = bodyRewrite(document, anchor + data.bodyOffset, data.bodyLength, hit);
+        if (rewrite) actions.push(fix(document, diagnostic, `Rewrite the body in the ${hit.catalog.title} envelope`, [rewrite], true));
         break;
       }
       case SourceDiagnosticCode.DeprecatedCode:

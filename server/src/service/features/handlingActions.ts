@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet } from '../catalog/catalogSet';
 import type { Catalog } from '../catalog/model';
 import { HANDLING_VARIANTS, handlingCode, handlingPlan, type HandlingVariant } from '../render/handling';
+import { importEdits } from '../render/imports';
 
 /** The handling variants for a document's language, the one its imports suggest first. */
 export function handlingVariantsFor(document: TextDocument): HandlingVariant[] {
@@ -15,37 +16,6 @@ export function handlingVariantsFor(document: TextDocument): HandlingVariant[] {
   const text = document.getText();
   const preferred = variants.find((v) => (v === 'axios' && /['"]axios['"]/.test(text)) || (v === 'httpx' && /^\s*(?:import|from)\s+httpx\b/m.test(text)));
   return preferred ? [preferred, ...variants.filter((v) => v !== preferred)] : variants;
-}
-
-function lineRange(line: number): Range {
-  return { start: { line, character: 0 }, end: { line, character: 0 } };
-}
-
-/** Edits that add the missing imports, after the file's existing ones. */
-function importEdits(document: TextDocument, variant: HandlingVariant, imports: readonly string[]): TextEdit[] {
-  const lines = document.getText().split('\n');
-  if (variant === 'net-http') {
-    const missing = imports.filter((path) => !new RegExp(`^\\s*(?:import\\s+)?(?:\\w+\\s+)?"${path.replace(/[./]/g, '\\$&')}"`, 'm').test(document.getText()));
-    if (missing.length === 0) return [];
-    const block = lines.findIndex((l) => /^import\s*\($/.test(l.trim()));
-    if (block >= 0) return [{ range: lineRange(block + 1), newText: missing.map((p) => `\t"${p}"\n`).join('') }];
-    const packageLine = lines.findIndex((l) => /^package\s+\w+/.test(l));
-    return [{ range: lineRange(packageLine + 1), newText: `\nimport (\n${missing.map((p) => `\t"${p}"`).join('\n')}\n)\n` }];
-  }
-  const present = (line: string) => {
-    if (variant === 'requests' || variant === 'httpx') {
-      const module = /^import\s+([\w.]+)/.exec(line)?.[1];
-      return module !== undefined && new RegExp(`^\\s*import\\s+${module.replace(/\./g, '\\.')}\\s*$`, 'm').test(document.getText());
-    }
-    const module = /from\s+'([^']+)'/.exec(line)?.[1];
-    return module !== undefined && new RegExp(`(?:from\\s+|require\\()['"]${module}['"]`).test(document.getText());
-  };
-  const missing = imports.filter((line) => !present(line));
-  if (missing.length === 0) return [];
-  const importLine = /^(?:import\s|from\s+\S+\s+import\s)/;
-  let last = -1;
-  for (let i = 0; i < Math.min(lines.length, 200); i++) if (importLine.test(lines[i])) last = i;
-  return [{ range: lineRange(last + 1), newText: `${missing.join('\n')}\n` }];
 }
 
 /** The edit that inserts handling code for `catalog` into the document, or undefined when no variant fits. */
@@ -58,7 +28,7 @@ export function errorHandlingEdit(document: TextDocument, catalog: Catalog, set:
   const end = document.positionAt(document.getText().length);
   const separator = document.getText().endsWith('\n') ? '\n' : '\n\n';
   const edits: TextEdit[] = [
-    ...importEdits(document, chosen, generated.imports),
+    ...importEdits(document, generated.imports),
     { range: { start: end, end }, newText: `${separator}${generated.code}` },
   ];
   return { changes: { [document.uri]: edits } };

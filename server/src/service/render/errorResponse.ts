@@ -5,9 +5,9 @@
  */
 import { collectPlaceholders, placeholderValues, renderBody, wholePlaceholder } from '../catalog/envelope';
 import { isRetryable, type Catalog, type CodeEntry } from '../catalog/model';
-import { code, Slot, type Code } from './code';
-import { frameworkFor, type FrameworkTemplate, type ResponseHeader } from './frameworks';
-import { renderLiteral, UnrenderableValue } from './literals';
+import { code, Slot, toPlainText, type Code, type Piece } from './code';
+import { frameworkFor, type FrameworkTemplate, type ResponseHeader, type ResponseParts, type ResponseSite } from './frameworks';
+import { escapeString, renderLiteral, UnrenderableValue } from './literals';
 
 /** Tab stop numbers, shared by the body and the headers so that one edit fills both (`retryAfter`). */
 const TAB = { message: 1, field: 2, details: 3, retryAfter: 4, requestId: 5, timestamp: 6, header: 7, unknown: 10 } as const;
@@ -30,6 +30,19 @@ export interface ErrorResponseOptions {
   readonly unit?: string;
   /** The HTTP status catalog, for the retry policy of statuses the catalog leaves out. */
   readonly standard?: Catalog;
+}
+
+/** The response as statements for a site in a document: what a quick fix places. */
+export interface ResponsePlan {
+  readonly framework: FrameworkTemplate;
+  /** The statements that send the response, each continuing at the indentation it was rendered for. */
+  readonly statements: readonly Code[];
+  /** The statement that stops the function after a written response, when the form needs one. */
+  readonly exit: string;
+  /** Whether the exit is needed even as the function's last statement. */
+  readonly exitRequired: boolean;
+  /** Imports the statements need, as lines of the language. */
+  readonly imports: readonly string[];
 }
 
 /** The body values for a code, with tab stops on the parts a developer fills in. */
@@ -72,21 +85,49 @@ function headersFor(catalog: Catalog, entry: CodeEntry, standard: Catalog | unde
   return headers;
 }
 
-/** The error response for `entry`, or undefined when the document's language has no renderer. */
-export function errorResponse(catalog: Catalog, entry: CodeEntry, options: ErrorResponseOptions): ErrorResponse | undefined {
-  const framework = frameworkFor(options.languageId, options.text, options.framework);
+function partsFor(catalog: Catalog, entry: CodeEntry, options: ErrorResponseOptions): ResponseParts {
   const slots = slotValues(catalog, entry);
   const body = renderBody(catalog, entry, { values: slots });
-  if (!framework) return undefined;
+  const headers = headersFor(catalog, entry, options.standard, slots);
+  return { status: entry.status, contentType: catalog.envelope.contentType, headers, body, indent: options.indent, unit: options.unit ?? '  ' };
+}
+
+/**
+ * The error response for `entry` written from `site` (the names and form the code around the
+ * insertion point allows), or undefined when the form cannot send it from there, or the language
+ * cannot express the body (Java's `Map.of` takes no null).
+ */
+export function errorResponsePlan(catalog: Catalog, entry: CodeEntry, framework: FrameworkTemplate, site: ResponseSite, options: ErrorResponseOptions): ResponsePlan | undefined {
+  const parts = partsFor(catalog, entry, options);
+  if (framework.accepts && !framework.accepts(parts, site)) return undefined;
   try {
-    const headers = headersFor(catalog, entry, options.standard, slots);
-    const parts = { status: entry.status, contentType: catalog.envelope.contentType, headers, body, indent: options.indent, unit: options.unit ?? '  ' };
-    return { framework, code: code(framework.render(parts), { tabStop: 0, text: '' }) };
+    // Header values go into string literals of the body's language, in the same quotes.
+    const headers = parts.headers.map((h) => ({ ...h, value: h.value.map((piece) => (typeof piece === 'string' ? escapeString(piece, framework.literal) : piece)) }));
+    const statements = framework.render({ ...parts, headers }, site);
+    const rendered = statements.map(toPlainText).join('\n');
+    return { framework, statements, exit: site.exit, exitRequired: site.exitRequired, imports: framework.imports?.(rendered, site) ?? [] };
   } catch (error) {
-    // A body this language cannot express (null in a Java Map.of): give the plain JSON body instead of broken code.
-    if (error instanceof UnrenderableValue) return { framework: undefined, code: renderLiteral(body, 'json', options.indent, { unit: options.unit }) };
+    if (error instanceof UnrenderableValue) return undefined;
     throw error;
   }
+}
+
+/** Statements joined at an indentation: the first continues where it is put, the others start their own lines. */
+export function joinStatements(statements: readonly Code[], indent: string): Piece[] {
+  return code(...statements.flatMap((statement, i) => (i === 0 ? [statement] : [`\n${indent}`, statement])));
+}
+
+/** The error response for `entry` with the framework's usual names, or undefined when the document's language has no renderer. */
+export function errorResponse(catalog: Catalog, entry: CodeEntry, options: ErrorResponseOptions): ErrorResponse | undefined {
+  const framework = frameworkFor(options.languageId, options.text, options.framework);
+  if (!framework) return undefined;
+  const plan = errorResponsePlan(catalog, entry, framework, framework.defaultSite, options);
+  if (!plan) {
+    // A body this language cannot express (null in a Java Map.of): give the plain JSON body instead of broken code.
+    return { framework: undefined, code: renderLiteral(renderBody(catalog, entry, { values: slotValues(catalog, entry) }), 'json', options.indent, { unit: options.unit }) };
+  }
+  const statements = plan.exit ? [...plan.statements, [plan.exit]] : plan.statements;
+  return { framework, code: code(joinStatements(statements, options.indent), { tabStop: 0, text: '' }) };
 }
 
 /** The body alone, as a literal of the document's language (for envelope completions). */

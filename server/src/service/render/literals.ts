@@ -118,10 +118,24 @@ function syntaxOf(language: OutputLanguage, options: LiteralOptions): Syntax {
   }
 }
 
+/** Text escaped for a string literal of `language` in the quote its literals use (`'` in JavaScript and PHP, `"` elsewhere). */
+export function escapeString(text: string, language: OutputLanguage): string {
+  return syntaxOf(language, {}).escape(text);
+}
+
+/** A JavaScript string with an apostrophe and no double quote reads better in double quotes (`"doesn't"`), as code formatters write it. */
+function quoteFor(text: string, syntax: Syntax, language: OutputLanguage): { quote: string; escaped: string } {
+  if (language === 'javascript' && text.includes("'") && !text.includes('"')) return { quote: '"', escaped: escapeDoubleQuoted(text) };
+  return { quote: syntax.quote, escaped: syntax.escape(text) };
+}
+
 function scalar(value: unknown, syntax: Syntax, language: OutputLanguage): Code {
   if (isSlot(value)) {
     const inner = value.value;
-    if (typeof inner === 'string') return code(syntax.quote, { tabStop: value.tabStop, text: syntax.escape(inner) }, syntax.quote);
+    if (typeof inner === 'string') {
+      const { quote, escaped } = quoteFor(inner, syntax, language);
+      return code(quote, { tabStop: value.tabStop, text: escaped }, quote);
+    }
     return [{ tabStop: value.tabStop, text: String(inner) }];
   }
   if (value === null || value === undefined) {
@@ -130,7 +144,8 @@ function scalar(value: unknown, syntax: Syntax, language: OutputLanguage): Code 
   }
   if (typeof value === 'boolean') return [value ? syntax.true : syntax.false];
   if (typeof value === 'number') return [Number.isFinite(value) ? String(value) : syntax.null];
-  return [`${syntax.quote}${syntax.escape(String(value))}${syntax.quote}`];
+  const { quote, escaped } = quoteFor(String(value), syntax, language);
+  return [`${quote}${escaped}${quote}`];
 }
 
 /** A value as a literal of `language`, laid out over lines, continuing at `indent`. */
