@@ -250,6 +250,16 @@ describe('untrusted workspaces over the protocol', () => {
     assert.ok(!box.client.logs.some((l) => l.includes('Code usages changed in') && l.includes('src/a.ts')), box.client.logs.join('\n'));
   });
 
+  it('a code pattern that backtracks catastrophically runs in linear time; one that cannot is refused with a warning', TIMEOUT, async () => {
+    const box = await sandbox({ 'api.errors.yaml': CATALOG }, { settings: { codePatterns: ['((?:[A-Z]+_?)+)$', '(\\w+)\\1$'] } });
+    // 5,000 capitals and a lower-case letter: nested quantifiers that a backtracking engine would try 2^5000 ways.
+    const text = `${SOURCE}const banner = "${'A'.repeat(5000)}a";\n`;
+    await box.client.open(box.uri('src/a.ts'), 'typescript', text);
+    await box.client.diagnosticsFor(box.uri('src/a.ts'));
+    assert.match(String(await box.client.hoverText(box.uri('src/a.ts'), positionOf(text, 'RATE_LIMITED', 2))), /RATE_LIMITED/);
+    assert.ok(box.client.logs.some((l) => l.startsWith('[warning]') && l.includes('cannot be used: backreferences')), box.client.logs.join('\n'));
+  });
+
   it('completes and hovers on a line of a megabyte', TIMEOUT, async () => {
     const box = await sandbox({ 'api.errors.yaml': CATALOG });
     const line = `${'const x = [1, 200, 404, "a"]; '.repeat(35_000)}res.status(404).json({ error: { code: '' } });`;

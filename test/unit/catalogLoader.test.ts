@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalog } from '../../server/src/service/catalog/catalogLoader';
 import { CatalogProblemCode } from '../../server/src/service/catalog/model';
-import { mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions } from '../../server/src/service/catalog/catalogSyntax';
+import { lazyLocator, mayHaveDuplicateKeys, parseCatalogSyntax, parseCatalogSyntaxWithPositions, type CatalogSyntax } from '../../server/src/service/catalog/catalogSyntax';
 import { builtinFiles, knownStatuses, standardReasons } from '../helpers/catalogs';
 import { generatedCatalogYaml } from '../helpers/generate';
 
@@ -220,5 +220,39 @@ describe('fast and position-keeping parses agree', () => {
     const yaml = loadCatalog('file:///w/a.errors.yaml', anchored, { knownStatuses: knownStatuses() });
     assert.deepEqual(yaml.problems, []);
     assert.equal(yaml.catalog?.codes.get('Y')?.title, 'Conflict');
+  });
+});
+
+describe('keys of codes and statuses, located without the position-keeping parse', () => {
+  /** Both locators over a text, and whether the fast one needed the parse. */
+  function locators(text: string) {
+    const full = parseCatalogSyntaxWithPositions(text, 'yaml');
+    let parsed = false;
+    const fast = lazyLocator(text, 'yaml', full.value, (): CatalogSyntax => { parsed = true; return full; });
+    return { full, fast, parsed: () => parsed };
+  }
+
+  it('where the parse puts them, in every built-in catalog and a generated one, without parsing', () => {
+    for (const text of [...builtinFiles().map((f) => f.text), generatedCatalogYaml(300)]) {
+      const { full, fast, parsed } = locators(text);
+      const value = full.value as Record<string, Record<string, unknown>>;
+      for (const section of ['codes', 'statuses']) {
+        for (const key of Object.keys(value[section] ?? {})) assert.deepEqual(fast([section, key], 'key'), full.locate([section, key], 'key'), `${section}.${key}`);
+      }
+      assert.equal(parsed(), false);
+    }
+  });
+
+  it('quoted keys, comments and block scalars; files the scan cannot vouch for go to the parse', () => {
+    const text = 'id: a\ntitle: A\nenvelope:\n  body: { code: "${code}" }\ncodes:\n  # a comment\n  "QUOTED: KEY":\n    status: 400\n    description: |\n      a block scalar\n\n      with a blank line\n  \'single\':\n    status: 404\n  PLAIN   :\n    status: 409\n';
+    const { full, fast, parsed } = locators(text);
+    for (const key of ['QUOTED: KEY', 'single', 'PLAIN']) assert.deepEqual(fast(['codes', key], 'key'), full.locate(['codes', key], 'key'), key);
+    assert.equal(parsed(), false);
+    const flow = locators('id: a\ntitle: A\nenvelope:\n  body: { code: "${code}" }\ncodes: { X: { status: 400 } }\n');
+    assert.deepEqual(flow.fast(['codes', 'X'], 'key'), flow.full.locate(['codes', 'X'], 'key'));
+    assert.equal(flow.parsed(), true);
+    const colon = locators('id: a\ntitle: A\nenvelope:\n  body: { code: "${code}" }\ncodes:\n  AUTH:001:\n    status: 401\n');
+    assert.deepEqual(colon.fast(['codes', 'AUTH:001'], 'key'), colon.full.locate(['codes', 'AUTH:001'], 'key'));
+    assert.equal(colon.parsed(), true);
   });
 });

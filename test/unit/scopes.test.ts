@@ -154,3 +154,13 @@ describe('functions and their names', () => {
     assert.deepEqual(grouped?.functions[0].params, [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }, { name: 'n', type: 'int' }]);
   });
 });
+
+describe('any offset', () => {
+  it('reads a scope at every offset of Python and Ruby handlers, block headers and line ends included', () => {
+    const python = "from fastapi import FastAPI\n\n@app.get('/items/{id}')\ndef item(id: str):\n    item = store.find('items', id)\n    if item is None:\n        return JSONResponse(status_code=404, content={'error': {'code': 'NOT_FOUND'}})\n    return item\n";
+    const ruby = "class ItemsController < ApplicationController\n  def show\n    item = Item.find_by(id: params[:id])\n    render json: { code: 'NOT_FOUND' }, status: 404 unless item\n    render json: item\n  end\nend\n";
+    for (const [text, languageId] of [[python, 'python'], [ruby, 'ruby']] as const) {
+      for (let offset = 0; offset <= text.length; offset++) assert.doesNotThrow(() => scopeAt(text, languageId, offset), `${languageId} at ${offset}`);
+    }
+  });
+});

@@ -126,6 +126,18 @@ describe('encodings', () => {
     assert.equal(text.slice(result.catalog.rangeOf(['codes', 'X'], 'key').start, result.catalog.rangeOf(['codes', 'X'], 'key').end), '"X"');
   });
 
+  it('a YAML catalog starting with a byte-order mark loads as it does without one, with offsets unchanged', () => {
+    const plain = 'id: a\ntitle: A\nenvelope:\n  body: { code: "${code}" }\ncodes:\n  X:\n    status: 400\n';
+    const marked = `\ufeff${plain}`;
+    const result = load(marked, 'file:///w/a.errors.yaml');
+    assert.deepEqual(result.problems, load(plain, 'file:///w/a.errors.yaml').problems);
+    assert.equal(result.catalog?.codes.get('X')?.status, 400);
+    const range = result.catalog!.rangeOf(['codes', 'X'], 'key');
+    assert.equal(marked.slice(range.start, range.end), 'X');
+    // The position-keeping parse too (what a catalog with a problem goes through).
+    assert.deepEqual(parseCatalogSyntaxWithPositions(marked, 'yaml').errors, []);
+  });
+
   it('a JSON catalog whose title is an object has an outline', () => {
     const text = JSON.stringify({ id: 'a', title: { x: 1 }, envelope: { body: { code: '${code}' } } });
     const symbols = catalogDocumentSymbols(TextDocument.create('file:///w/a.errors.json', 'json', 1, text));

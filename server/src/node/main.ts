@@ -4,6 +4,7 @@
  * process's handlers and the file system. The server itself knows none of them.
  */
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { nodeFileSystem } from './fileSystem';
@@ -21,6 +22,11 @@ settings go under "errorCatalog" (see the README).`;
 
 /** The bundle lives in dist/; the built-in catalogs ship beside it in catalog/builtin/. */
 const BUILTIN_DIRECTORY = join(__dirname, '..', 'catalog', 'builtin');
+
+// `errorCatalog.codePatterns` may come from a cloned repository's settings: a pattern that backtracks
+// catastrophically falls back to V8's linear-time engine instead of freezing the server (patterns
+// that engine cannot run are refused, see backtrackingProblem in session/settings.ts).
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 function main(): void {
   const args = process.argv.slice(2);

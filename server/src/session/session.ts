@@ -53,7 +53,7 @@ import type { ClientPort } from './client';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { isInside, pathOf, WorkspaceReader, type FileSystem } from './files';
 import { ReferenceCounts } from './referenceCounts';
-import { SettingsCache, type Settings } from './settings';
+import { backtrackingProblem, SettingsCache, type Settings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -400,11 +400,13 @@ export class Session {
     return sources.flatMap((source) => {
       let pattern = this.patterns.get(source);
       if (pattern === undefined) {
+        const unsafe = backtrackingProblem(source);
         try {
+          if (unsafe) throw new Error(unsafe);
           pattern = new RegExp(source);
         } catch (error) {
           pattern = null;
-          this.client.log.warn(`Setting errorCatalog.codePatterns: "${source}" is not a valid regular expression (${(error as Error).message}); it is ignored.`);
+          this.client.log.warn(`Setting errorCatalog.codePatterns: "${source.slice(0, 200)}" ${unsafe ? `cannot be used: ${unsafe}` : `is not a valid regular expression (${(error as Error).message})`}; it is ignored.`);
         }
         this.patterns.set(source, pattern);
       }

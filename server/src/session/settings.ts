@@ -166,3 +166,21 @@ export class SettingsCache {
     this.cache.clear();
   }
 }
+
+/** Longer patterns are not ones a person writes for a code; they are refused. */
+const MAX_PATTERN_LENGTH = 500;
+
+/**
+ * Why a `codePatterns` entry cannot be run on untrusted text, if it cannot. The runtime falls back to
+ * a linear-time engine when a pattern backtracks too much (see node/main.ts), which that engine can
+ * do for every pattern but those with backreferences or lookarounds: those could take exponential
+ * time on a crafted line, so they are refused.
+ */
+export function backtrackingProblem(source: string): string | undefined {
+  if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
+  // Escapes are skipped so that `\\1` (a backslash, then 1) is not read as a backreference.
+  const unescaped = source.replace(/\\[^1-9k]/g, '__');
+  if (/\\[1-9]|\\k</.test(unescaped)) return 'backreferences (\\1, \\k<name>) may take exponential time on some lines';
+  if (/\(\?<?[=!]/.test(unescaped)) return 'lookarounds ((?=, (?!, (?<=, (?<!) may take exponential time on some lines';
+  return undefined;
+}

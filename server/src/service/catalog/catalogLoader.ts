@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 // Generated at build time from catalog/error-catalog.schema.json: no schema compiler at run time.
 import validateCatalog from 'catalog-validator';
-import { catalogFormatOf, parseCatalogSyntax, parseCatalogSyntaxWithPositions, type CatalogSyntax, type PathSegment } from './catalogSyntax';
+import { catalogFormatOf, lazyLocator, parseCatalogSyntax, parseCatalogSyntaxWithPositions, type CatalogSyntax, type PathSegment } from './catalogSyntax';
 import {
   CatalogProblemCode,
   type Catalog,
@@ -67,8 +67,8 @@ export function checkCatalog(uri: string, text: string, options: Omit<LoadOption
 /** The catalog of a check's result; positions in the file are found by a parse of their own when first asked for. */
 export function catalogFromCheck(uri: string, text: string, check: CatalogCheck, options: LoadOptions = {}): CatalogLoadResult {
   if (check.value === undefined) return { problems: check.problems };
-  let located: CatalogSyntax | undefined;
-  const locate: CatalogSyntax['locate'] = (path, part) => (located ??= parseCatalogSyntaxWithPositions(text, catalogFormatOf(uri))).locate(path, part);
+  const format = catalogFormatOf(uri);
+  const locate = lazyLocator(text, format, check.value, () => parseCatalogSyntaxWithPositions(text, format));
   return { catalog: buildCatalog(uri, text, check.value as RawCatalog, locate, options), problems: check.problems };
 }
 

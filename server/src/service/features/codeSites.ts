@@ -10,7 +10,7 @@ import type { CatalogSet } from '../catalog/catalogSet';
 import { ARRAY_ITEM, placeholderPathThroughArrays, wholePlaceholder } from '../catalog/envelope';
 import type { Catalog } from '../catalog/model';
 import { hasDeprecationNote, type CodeFunction, type ConstantBinding } from '../index/constantIndex';
-import { argumentAt, calleeName } from '../text/calls';
+import { argumentAt, calleeName, closingParenthesis } from '../text/calls';
 import { constantReferences, resolveName, type ReadingContext } from '../index/constantReferences';
 import type { ConstantDefinition } from '../text/constants';
 import { insideRanges } from '../text/codeUsages';
@@ -261,10 +261,10 @@ export function findSites(search: SiteSearch): CodeSite[] {
       if (!indexes) continue;
       const open = (m.index ?? 0) + m[0].length - 1;
       const limit = Math.min(text.length, open + 2000);
-      const close = argumentAt(text, open, 99, limit);
+      const close = closingParenthesis(text, open, limit);
       for (const index of indexes) {
         const argument = argumentAt(text, open, index, limit);
-        if (argument) add(valueSite(search, argument.start, argument.end, 'call', { callee: calleeName(chain), argumentsStart: open + 1, argumentsEnd: close?.end }));
+        if (argument) add(valueSite(search, argument.start, argument.end, 'call', { callee: calleeName(chain), argumentsStart: open + 1, argumentsEnd: close }));
       }
     }
   }

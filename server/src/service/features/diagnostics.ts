@@ -17,7 +17,8 @@ import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } fro
 import { isStringPlaceholder, placeholderPath } from '../catalog/envelope';
 import { docsUrlOf } from '../render/explain';
 import { safeHttpUrl } from '../render/markdown';
-import { lastAtMost, statusConstantAt, statusNumberAt } from '../text/textScan';
+import { lastAtMost, statusMentionsBetween } from '../text/textScan';
+import { assertedStatuses, readersAbove, readersBelow } from '../text/testAssertions';
 import { ARRAY_ITEM, codePathOf, definitionSites, findSites, profileOf, resemblesCodes, statusNamedBy, type CodeSite, type EnvelopeProfile } from './codeSites';
 
 export enum SourceDiagnosticCode {
@@ -203,6 +204,11 @@ class Container {
       // What the calls and assignments look like fits in the 64 characters before the bracket.
       let from = this.open;
       while (from > 0 && from > this.open - 64 && this.text.charCodeAt(from - 1) !== 10) from--;
+      // A bracket on a line of its own (`new` then `{` below it, as C# and Java write them) continues the line above.
+      if (from > 0 && this.text.charCodeAt(from - 1) === 10 && /^\s*$/.test(this.text.slice(from, this.open))) {
+        from--;
+        while (from > 0 && from > this.open - 128 && this.text.charCodeAt(from - 1) !== 10) from--;
+      }
       this.cachedIsBody = BODY_BEFORE.test(this.text.slice(from, this.open));
     }
     return this.cachedIsBody;
@@ -304,29 +310,36 @@ function directMembers(text: string, container: Container, brackets: readonly nu
   return members;
 }
 
-/** Three digits that may be a status. */
-const STATUS_NUMBER = /(?<![\w.])[1-5]\d\d(?![\w.])/g;
-
 /** The status sent with a usage's body, looked for within the usage's statement `[floor, ceiling)`. */
-function statusAround(text: string, usage: { start: number }, body: Container | undefined, set: CatalogSet, floor: number, ceiling: number): { status: number; start: number; end: number } | undefined {
+function statusAround(text: string, usage: { start: number }, body: Container | undefined, brackets: readonly number[], set: CatalogSet, floor: number, ceiling: number): { status: number; start: number; end: number } | undefined {
   // Before the body in the same statement: `res.status(400).json(`, `JSONResponse(status_code=400, content=`.
   const from = body?.open ?? usage.start;
   // The statement's start: the last `;` or blank line within 400 characters (searched in that window only).
   const windowStart = Math.max(floor, from - 400);
   const window = text.slice(windowStart, from);
   const statementStart = windowStart + Math.max(window.lastIndexOf(';') + 1, window.lastIndexOf('\n\n') + 1, 0);
-  let found: { status: number; start: number; end: number } | undefined;
-  STATUS_NUMBER.lastIndex = statementStart;
-  for (let m = STATUS_NUMBER.exec(text); m && m.index + 3 <= from; m = STATUS_NUMBER.exec(text)) {
-    const mention = statusNumberAt(text, m.index + 1, (s) => set.reasonOf(s));
-    if (mention) found = { status: mention.status, start: mention.start, end: mention.end };
-  }
-  if (found || !body) return found;
+  // The last status named before the body: a number where it is a status, or a status constant (`StatusCodes.Status409Conflict`).
+  // Only a mention in a bracket that holds the body counts: one in an earlier sibling (the entry above in a registry) is that entry's.
+  const before = statusMentionsIn(text, statementStart, from, set);
+  const found = before.reverse().find((mention) => mention.end !== undefined && holdsAcross(text, brackets, mention.end, from));
+  if (found?.start !== undefined && found.end !== undefined) return { status: found.status, start: found.start, end: found.end };
+  if (!body) return undefined;
   // After the body: `}, 400)` (Flask, Hono, Django, Laravel) or `}, { status: 400 }` (Next.js, Response.json).
   const after = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*[=:]\s*)?([1-5]\d\d)\b/.exec(text.slice(body.close, Math.min(ceiling, body.close + 80)));
   if (!after) return undefined;
   const start = body.close + after[0].length - 3;
   return { status: Number(after[1]), start, end: start + 3 };
+}
+
+/** Whether no `}` or `]` in `[from, to)` closes a bracket opened before `from`. */
+function holdsAcross(text: string, brackets: readonly number[], from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = lastAtMost(brackets, from - 1) + 1; i < brackets.length && brackets[i] < to; i++) {
+    const ch = text.charCodeAt(brackets[i]);
+    if (ch === 123 || ch === 91) depth++;
+    else if (--depth < 0) return false;
+  }
+  return true;
 }
 
 /** A diagnostic before it is placed in a document version: offsets, not positions. */
@@ -364,28 +377,21 @@ interface SentStatus {
   /** The status token's offsets, when it is one the fix can edit. */
   readonly start?: number;
   readonly end?: number;
+  /** A status a test asserts next to the code, rather than one the code is sent with. */
+  readonly expectedByTest?: boolean;
 }
 
-/** Identifiers that may name a status (`http.StatusConflict`, `StatusCodes.Status409Conflict`, `:not_found`, `HTTP_409_CONFLICT`). */
-const STATUS_IDENTIFIER = /(?:\.|::|:|->)\s*([A-Za-z_]\w*)|\b((?:Status|HTTP_|SC_)\w+)/g;
+/** The status a test asserts next to its assertion of the code: one that differs from the code's when there is one. */
+function expectedByTest(text: string, site: CodeSite, codeStatus: number, set: CatalogSet): SentStatus | undefined {
+  if (site.evidence === 'definition') return undefined;
+  const asserted = assertedStatuses(text, site.start, (from, to) => statusMentionsBetween(text, from, to, (s) => set.reasonOf(s), (name) => set.statusOfName(name)));
+  const expected = asserted.find((m) => m.status !== codeStatus) ?? asserted[0];
+  return expected && { status: expected.status, start: expected.start, end: expected.end, expectedByTest: true };
+}
 
 /** Status mentions in `[from, to)`: numbers where they are statuses, and named status constants. */
 function statusMentionsIn(text: string, from: number, to: number, set: CatalogSet): SentStatus[] {
-  const found: SentStatus[] = [];
-  STATUS_NUMBER.lastIndex = from;
-  for (let m = STATUS_NUMBER.exec(text); m && m.index + 3 <= to; m = STATUS_NUMBER.exec(text)) {
-    const mention = statusNumberAt(text, m.index + 1, (s) => set.reasonOf(s));
-    if (mention) found.push({ status: mention.status, start: mention.start, end: mention.end });
-  }
-  STATUS_IDENTIFIER.lastIndex = from;
-  for (let m = STATUS_IDENTIFIER.exec(text); m && m.index < to; m = STATUS_IDENTIFIER.exec(text)) {
-    const word = m[1] ?? m[2];
-    const at = m.index + m[0].length - word.length;
-    if (at + word.length > to) break;
-    const mention = statusConstantAt(text, at + 1, (name) => set.statusOfName(name));
-    if (mention) found.push({ status: mention.status, start: mention.start, end: mention.end });
-  }
-  return found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return statusMentionsBetween(text, from, to, (s) => set.reasonOf(s), (name) => set.statusOfName(name));
 }
 
 /** The status written as the value of a status member directly in a container (`httpStatusCode: 400`, `'code' => 409`). */
@@ -493,14 +499,14 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     }
     const placed = site.key !== undefined ? bodyOf(text, enclosing, lexed.brackets, shapeOf(hit.catalog), pass.profile) : undefined;
     const body = placed ? enclosing[placed.index] : enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets));
-    const sent = sentStatus(text, site, body, innermost, statement, lexed.brackets, pass.profile, set);
+    const sent = sentStatus(text, site, body, innermost, statement, lexed.brackets, pass.profile, set) ?? expectedByTest(text, site, hit.entry.status, set);
     if (sent && sent.status !== hit.entry.status) {
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
       const alternativeTexts = alternatives.map((a) => writtenAs(site, a));
       const usable = alternatives.filter((_, i) => alternativeTexts[i] !== undefined);
-      const sender = site.callee && sent.start === undefined ? site.callee : site.evidence === 'definition' ? 'its definition' : 'this response';
+      const sender = sent.expectedByTest ? 'this test expects' : `${site.callee && sent.start === undefined ? site.callee : site.evidence === 'definition' ? 'its definition' : 'this response'} sends`;
       push(SourceDiagnosticCode.StatusMismatch, site,
-        `${site.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but ${sender} sends ${sent.status}.`,
+        `${site.value} is sent with ${hit.entry.status} ${set.reasonOf(hit.entry.status) ?? ''}`.trimEnd() + `, but ${sender} ${sent.status}.`,
         {
           rule: SourceDiagnosticCode.StatusMismatch, value: siteText, codeStatus: hit.entry.status, sentStatus: sent.status,
           ...(sent.start !== undefined ? { statusOffset: sent.start - site.start } : {}),
@@ -622,12 +628,10 @@ function sentStatus(text: string, site: CodeSite, body: Container | undefined, i
     const inArguments = statusInArguments(text, site, set);
     if (inArguments) return inArguments;
   }
-  if (innermost && !isList(text, innermost, brackets)) {
-    const member = statusMemberIn(text, innermost, brackets, profile, set);
-    if (member) return member;
-  }
-  if (site.evidence === 'member' || site.evidence === 'reference' || site.evidence === 'pattern') return statusAround(text, site, body, set, statement.start, statement.end);
-  return undefined;
+  const member = innermost && !isList(text, innermost, brackets) ? statusMemberIn(text, innermost, brackets, profile, set) : undefined;
+  const around = site.evidence === 'member' || site.evidence === 'reference' || site.evidence === 'pattern' ? statusAround(text, site, body, brackets, set, statement.start, statement.end) : undefined;
+  // A body that states its status (`status = 409`) sent with another (`StatusCode(400, …)`): what is sent is the statement's.
+  return around && member && around.status !== member.status ? around : member ?? around;
 }
 
 /** The object or array a site is the key of (`X => [` or `X: {`), if it is one. */
@@ -749,14 +753,15 @@ export class SourceChecker {
       // stops at the first statement start after it that was one before the edit too.
       const { start, sameAtEnd } = changedRegion(reusable.text, text);
       delta = text.length - reusable.text.length;
-      const first = Math.max(0, lastAtMost(reusable.starts, start));
+      // A test's code assertion reads the status assertions a few lines around it: those lines are checked again too.
+      const first = Math.max(0, lastAtMost(reusable.starts, readersAbove(text, start)));
       from = reusable.starts[first];
       for (let i = 0; i < first; i++) starts.push(reusable.starts[i]);
       for (const finding of reusable.findings) {
         if (finding.start >= from) break;
         findings.push(finding);
       }
-      const sameFrom = text.length - sameAtEnd;
+      const sameFrom = readersBelow(text, text.length - sameAtEnd);
       resync = (at) => {
         if (at < sameFrom) return false;
         const index = lastAtMost(reusable.starts, at - delta);

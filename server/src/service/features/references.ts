@@ -113,13 +113,21 @@ function locations(uri: string, text: string, languageId: string, ranges: readon
  * Every reference to a catalog's code: in the catalog file, and in each source file whose catalogs
  * include that catalog. `constants: false` leaves out the uses of constants (what rename must not touch).
  */
+/**
+ * Whether a source's catalogs hold `catalog`: the same file, not only the same object, since a
+ * catalog reloaded while a search runs (its buffer opened, its file saved) is a new object.
+ */
+function appliesTo(catalogs: readonly Catalog[], catalog: Catalog): boolean {
+  return catalogs.some((c) => c === catalog || c.sourceUri === catalog.sourceUri);
+}
+
 export async function findReferences(workspace: WorkspaceTexts, target: CodeTarget, query: SourceQuery = {}, options: { constants: boolean } = { constants: true }): Promise<Location[]> {
   const { code, catalog } = target;
   const found: Location[] = [];
   const catalogText = workspace.catalogText(catalog);
   if (catalogText !== undefined) found.push(...locations(catalog.sourceUri, catalogText, 'yaml', referencesInCatalog(catalogText, code)));
   for await (const source of workspace.sources({ ...query, mentioning: [code, ...target.constantNames] })) {
-    if (!source.context.set.catalogs.includes(catalog)) continue;
+    if (!appliesTo(source.context.set.catalogs, catalog)) continue;
     const { literals, constants } = referencesInSource(readingOfSource(source, source.context), code, usageOptionsOf(source.context));
     found.push(...locations(source.uri, source.text, source.languageId, options.constants ? [...literals, ...constants].sort((a, b) => a.start - b.start) : literals));
   }
@@ -131,7 +139,7 @@ export async function countReferences(workspace: WorkspaceTexts, catalog: Catalo
   const counts = new Map<string, number>();
   const codes = new Set(catalog.codes.keys());
   for await (const source of workspace.sources(query)) {
-    if (source.context.set.catalogs.includes(catalog)) countReferencesIn(readingOfSource(source, source.context), codes, usageOptionsOf(source.context), counts);
+    if (appliesTo(source.context.set.catalogs, catalog)) countReferencesIn(readingOfSource(source, source.context), codes, usageOptionsOf(source.context), counts);
   }
   return counts;
 }

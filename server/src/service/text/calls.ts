@@ -2,6 +2,18 @@
 
 /** The offsets of the argument at `index` of the call whose `(` is at `open`, or undefined when the call has fewer. */
 export function argumentAt(text: string, open: number, index: number, limit: number): { start: number; end: number } | undefined {
+  const found = walkArguments(text, open, index, limit);
+  return found && found.index === index ? found : undefined;
+}
+
+/** The offset of the `)` that closes the call whose `(` is at `open`, if it comes before `limit`. */
+export function closingParenthesis(text: string, open: number, limit: number): number | undefined {
+  const last = walkArguments(text, open, Infinity, limit);
+  return last && text[last.end] === ')' ? last.end : undefined;
+}
+
+/** The argument at `index`, or the last one when the call closes first (its end then at the `)`). */
+function walkArguments(text: string, open: number, index: number, limit: number): { start: number; end: number; index: number } | undefined {
   let depth = 0;
   let current = 0;
   let start = open + 1;
@@ -14,8 +26,7 @@ export function argumentAt(text: string, open: number, index: number, limit: num
     } else if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if ((ch === ')' || ch === ']' || ch === '}') && depth > 0) depth--;
     else if ((ch === ',' || ch === ')') && depth === 0) {
-      if (current === index) return { start, end: i };
-      if (ch === ')') return undefined;
+      if (current === index || ch === ')') return { start, end: i, index: current };
       current++;
       start = i + 1;
     }

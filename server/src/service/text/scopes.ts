@@ -1001,7 +1001,8 @@ function indentScope(text: string, languageId: string, offset: number, unit: str
   let index = statements.findIndex((s) => offset >= s.start && offset <= lineEndAfter(text, s.end));
   let statement = index >= 0 ? statements[index] : undefined;
   if (statement && holding >= 0 && lines[holding].indent.length > indent.length) statement = undefined;
-  if (statement) {
+  // A statement found by a continuation line's end (no logical line holds the cursor) has no modifier of its own.
+  if (statement && holding >= 0) {
     const inner = indentedBraceless(text, languageId, tokens, lines[holding], offset);
     if (inner) return { languageId, block: { ...inner, outerIndent: indent, indent: indent + unit }, statement: inner.statements[0], index: 0, functions, unit };
   }

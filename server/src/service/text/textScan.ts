@@ -512,3 +512,27 @@ export function statusConstantAt(text: string, offset: number, statusOfName: (no
   }
   return undefined;
 }
+
+/** Three digits that may be a status. */
+const STATUS_DIGITS = /(?<![\w.])[1-5]\d\d(?![\w.])/g;
+/** Identifiers that may name a status (`http.StatusConflict`, `StatusCodes.Status409Conflict`, `:not_found`, `HTTP_409_CONFLICT`). */
+const STATUS_IDENTIFIER = /(?:\.|::|:|->)\s*([A-Za-z_]\w*)|\b((?:Status|HTTP_|SC_)\w+)/g;
+
+/** Status mentions in `[from, to)`, in order: numbers where they are statuses, and named status constants. */
+export function statusMentionsBetween(text: string, from: number, to: number, reasonOf: (status: number) => string | undefined, statusOfName: (normalizedName: string) => number | undefined): StatusMention[] {
+  const found: StatusMention[] = [];
+  STATUS_DIGITS.lastIndex = from;
+  for (let m = STATUS_DIGITS.exec(text); m && m.index + 3 <= to; m = STATUS_DIGITS.exec(text)) {
+    const mention = statusNumberAt(text, m.index + 1, reasonOf);
+    if (mention) found.push(mention);
+  }
+  STATUS_IDENTIFIER.lastIndex = from;
+  for (let m = STATUS_IDENTIFIER.exec(text); m && m.index < to; m = STATUS_IDENTIFIER.exec(text)) {
+    const word = m[1] ?? m[2];
+    const at = m.index + m[0].length - word.length;
+    if (at + word.length > to) break;
+    const mention = statusConstantAt(text, at + 1, statusOfName);
+    if (mention) found.push(mention);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
