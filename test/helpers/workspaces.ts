@@ -217,3 +217,46 @@ export function codeUsages(workspace: SampleWorkspace, dir = workspace.dir): Usa
   }
   return usages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
 }
+
+/** A use of a constant written after a qualifier, where completion after the qualifier can be asked for. */
+export interface QualifiedUse {
+  readonly file: string;
+  /** Where the constant's name starts (the cursor right after the separator). */
+  readonly offset: number;
+  readonly name: string;
+  /** The qualifier and separator as written (`ErrorCode.`, `self::`, `payment_errors.`). */
+  readonly written: string;
+  /** The container of the constant it names, as the oracle reads the definition files. */
+  readonly container: string;
+  /** The qualifier before this one, when the qualifier is itself qualified (`ErrorCodes` of `ErrorCodes.Patients.`), with where its member starts. */
+  readonly outer?: { readonly written: string; readonly offset: number; readonly member: string };
+}
+
+/**
+ * The first use of each qualifier the workspace writes before its code constants, as a plain
+ * search finds them: each constant usage preceded by `Name.`, `Name::` or `Name->`, with the
+ * container of the constant the definition files say it is.
+ */
+export function qualifiedUses(workspace: SampleWorkspace, dir = workspace.dir): QualifiedUse[] {
+  const constants = definedConstants(workspace);
+  const uses = new Map<string, QualifiedUse>();
+  for (const usage of codeUsages(workspace, dir).filter((u) => u.form === 'constant')) {
+    const text = readFileSync(join(dir, usage.file), 'utf8');
+    const before = /(?:([A-Za-z_]\w*)[ \t]*(\.|::|->)[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*(\.|::|->)[ \t]*$/.exec(text.slice(Math.max(0, usage.offset - 200), usage.offset));
+    if (!before) continue;
+    const name = text.slice(usage.offset, usage.offset + usage.length);
+    const constant = constants.find((c) => c.name === name && c.value === usage.code && c.container);
+    const written = `${before[3]}${before[4]}`;
+    if (!constant || uses.has(written)) continue;
+    const qualifierStart = usage.offset - before[0].length + (before[1] ? before[0].indexOf(before[3], before[1].length + before[2].length) : 0);
+    uses.set(written, {
+      file: usage.file,
+      offset: usage.offset,
+      name,
+      written,
+      container: constant.container!,
+      outer: before[1] ? { written: `${before[1]}${before[2]}`, offset: qualifierStart, member: before[3] } : undefined,
+    });
+  }
+  return [...uses.values()];
+}

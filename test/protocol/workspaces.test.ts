@@ -2,19 +2,21 @@
  * The server over sample workspaces written the way real API servers write their errors (codes as
  * constants, raised through the codebase's own helpers, next to `code`/`type` values that are not
  * error codes): hover on every code usage, references equal to a plain search of the code's string
- * and constant forms, no diagnostic on the clean code, and exactly one per planted mistake.
+ * and constant forms, completion after each qualifier of code constants equal to the constants the
+ * definition files put under it, no diagnostic on the clean code, and exactly one per planted mistake.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, Location } from 'vscode-languageserver/node';
+import type { CompletionItem, CompletionList, Diagnostic, Location, Position, Range } from 'vscode-languageserver/node';
 import { inProcessServer } from '../helpers/inProcessServer';
 import { fileUri, LspClient, positionAt } from '../helpers/lspClient';
-import { codeUsages, copyOf, languageOf, sampleWorkspaces, type SampleWorkspace } from '../helpers/workspaces';
+import { codeUsages, copyOf, definedConstants, languageOf, qualifiedUses, sampleWorkspaces, type SampleWorkspace } from '../helpers/workspaces';
 
 const TIMEOUT = { timeout: 120_000 };
 const figures: string[] = [];
+const offsetAt = (text: string, position: Position) => text.split('\n').slice(0, position.line).reduce((n, line) => n + line.length + 1, 0) + position.character;
 
 async function startOn(folder: string): Promise<LspClient> {
   const client = new LspClient(undefined, undefined, undefined, { endpoint: inProcessServer() });
@@ -58,6 +60,41 @@ for (const workspace of sampleWorkspaces()) {
       const constants = usages.filter((u) => u.form === 'constant').length;
       figures.push(`${workspace.name}: hover ${usages.length - missed.length}/${usages.length} (constants ${constants})`);
       assert.deepEqual(missed, []);
+    });
+
+    it('completes, after each qualifier the code writes, the names of the constants under it that stand for codes', TIMEOUT, async () => {
+      const constants = definedConstants(workspace);
+      const wrong: string[] = [];
+      let offered = 0;
+      let valid = 0;
+      const uses = qualifiedUses(workspace, folder);
+      const itemsAt = async (file: string, offset: number) => {
+        const text = texts.get(file)!;
+        const list = await client.completion(uri(file), positionAt(text, offset)) as CompletionList | null;
+        const range = list?.itemDefaults?.editRange as Range | undefined;
+        return { items: list?.items ?? [], replaced: range ? text.slice(offsetAt(text, range.start), offsetAt(text, range.end)) : undefined };
+      };
+      for (const use of uses) {
+        const expected = new Set(constants.filter((c) => c.container === use.container).map((c) => c.name));
+        const { items, replaced } = await itemsAt(use.file, use.offset);
+        const names = new Set(items.map((i: CompletionItem) => i.label));
+        offered += items.length;
+        valid += items.filter((i: CompletionItem) => expected.has(i.label)).length;
+        const where = `${use.file}:${positionAt(texts.get(use.file)!, use.offset).line + 1} ${use.written}`;
+        for (const name of expected) if (!names.has(name)) wrong.push(`${where}: missing ${name}`);
+        for (const name of names) if (!expected.has(name)) wrong.push(`${where}: offers ${name}, not a constant of ${use.container}`);
+        if (replaced !== use.name) wrong.push(`${where}: replaces ${JSON.stringify(replaced)}, not the name ${use.name}`);
+        if (use.outer) {
+          // One level up (`ErrorCodes.` of `ErrorCodes.Patients.`): the containers that hold code constants.
+          const containers = new Set(constants.map((c) => c.container));
+          const outer = await itemsAt(use.file, use.outer.offset);
+          if (!outer.items.some((i: CompletionItem) => i.label === use.outer!.member)) wrong.push(`${where}: ${use.outer.written} does not offer ${use.outer.member}`);
+          for (const item of outer.items) if (!containers.has(item.label)) wrong.push(`${where}: ${use.outer.written} offers ${item.label}, not a container of codes`);
+        }
+      }
+      figures.push(`${workspace.name}: completion after ${uses.length} qualifiers (${uses.map((u) => u.written).join(' ')}): ${offered} items, ${valid} constants that exist`);
+      assert.ok(uses.length > 0, 'the workspace writes its constants qualified');
+      assert.deepEqual(wrong, []);
     });
 
     it('raises no diagnostic on the clean workspace', TIMEOUT, async () => {

@@ -21,7 +21,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSummary, HandlingOptionsResult } from '../protocol';
 import type { Catalog } from './catalog/model';
-import { catalogDiagnostics, unusedCodeHints, type CatalogFileState } from './features/catalogDiagnostics';
+import { catalogDiagnostics, declarationClashes, unusedCodeHints, type CatalogFileState } from './features/catalogDiagnostics';
 import { doCodeActions, errorResponseInsert, type CodeActionOptions, type GeneratedInsert } from './features/codeActions';
 import { doComplete, resolveCompletion, type CompletionOptions } from './features/completion';
 import { findDefinition } from './features/definition';
@@ -35,6 +35,7 @@ import { doRename, prepareRename, type RenameRefusal } from './features/rename';
 import { catalogDocumentSymbols, codeWorkspaceSymbols } from './features/symbols';
 import { codeDetail, explainCode } from './render/explain';
 import { HANDLING_VARIANTS, type HandlingVariant } from './render/handling';
+import type { ConstantIndex } from './index/constantIndex';
 import { readingOf } from './index/constantReferences';
 import type { DocumentContext, SourceQuery, WorkspaceTexts } from './workspace';
 
@@ -60,9 +61,11 @@ export interface LanguageService {
   /** Reference counts above each code; `command` is the client's command that shows references, or ''. */
   findReferenceLenses(catalog: Catalog, documentUri: string, counts: ReadonlyMap<string, number>, command: string): CodeLens[];
 
-  /** A catalog file's problems, and the hints on codes no file uses (given from the counts) while it has no errors. */
-  catalogDiagnostics(file: CatalogFileState, unusedHints?: readonly Diagnostic[]): Diagnostic[];
+  /** A catalog file's problems, and what the workspace says of the version served (unused codes, clashing constants) while it has no errors. */
+  catalogDiagnostics(file: CatalogFileState, workspaceFindings?: readonly Diagnostic[]): Diagnostic[];
   unusedCodeHints(catalog: Catalog, counts: ReadonlyMap<string, number>): Diagnostic[];
+  /** Warnings on the constants a catalog declares that a workspace definition binds to another code. */
+  declarationClashes(catalog: Catalog, constants: ConstantIndex): Diagnostic[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   findWorkspaceSymbols(catalogs: readonly Catalog[], query: string): SymbolInformation[];
 
@@ -86,7 +89,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
   const { workspace } = params;
   return {
     doHover: (document, position, context, options) => doHover(document, position, context.set, options, readingOf(document, context)),
-    doComplete: (document, position, context, options) => doComplete(document, position, context.set, options),
+    doComplete: (document, position, context, options) => doComplete(document, position, context.set, options, readingOf(document, context)),
     doResolve: (item, context) => resolveCompletion(item, context.set),
     doCodeActions: (document, range, diagnostics, context, options) => [
       ...doCodeActions(document, range, context.set, options),
@@ -110,6 +113,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
 
     catalogDiagnostics,
     unusedCodeHints,
+    declarationClashes,
     findDocumentSymbols: catalogDocumentSymbols,
     findWorkspaceSymbols: codeWorkspaceSymbols,
 

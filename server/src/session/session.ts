@@ -215,6 +215,7 @@ export class Session {
 
   /** The workspace's constants changed: counts and diagnostics that read them are computed again. */
   private constantsChanged(): void {
+    this.publishDeclaringCatalogs(this.index.constants.declaringCatalogs());
     this.counts.invalidate();
     for (const document of this.documents.all()) {
       const path = pathOf(document.uri);
@@ -239,8 +240,9 @@ export class Session {
     for (const path of changed) this.publishCatalogDiagnostics(path);
   }
 
-  /** After catalogs changed: tells the client, and checks every open file again (codes, statuses and shapes may have changed under it). */
+  /** After catalogs changed: takes the constants they declare, tells the client, and checks every open file again (codes, statuses and shapes may have changed under it). */
   private catalogsChanged(): void {
+    this.publishDeclaringCatalogs(this.index.declareCatalogs(this.registry.allCatalogs()));
     this.client.catalogsChanged({ catalogs: this.registry.summaries() });
     this.counts.invalidate();
     for (const document of this.documents.all()) {
@@ -252,7 +254,17 @@ export class Session {
   private publishCatalogDiagnostics(path: string): void {
     const state = this.registry.fileState(path);
     const uri = state?.uri ?? URI.file(path).toString();
-    this.client.publishDiagnostics({ uri, diagnostics: state ? this.service.catalogDiagnostics(state, this.counts.hintsFor(path)) : [] });
+    const catalog = this.registry.catalogAt(path);
+    const clashes = catalog ? this.service.declarationClashes(catalog, this.index.constants) : [];
+    this.client.publishDiagnostics({ uri, diagnostics: state ? this.service.catalogDiagnostics(state, [...this.counts.hintsFor(path), ...clashes]) : [] });
+  }
+
+  /** The catalogs that declare constants are checked against the workspace's definitions again. */
+  private publishDeclaringCatalogs(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const path = pathOf(uri);
+      if (path) this.publishCatalogDiagnostics(path);
+    }
   }
 
   private async maxCatalogBytes(path: string): Promise<number> {

@@ -5,6 +5,7 @@
  * rename, reference counts) wait until the first build is done, never answering from half of it.
  */
 import { URI } from 'vscode-uri';
+import type { Catalog } from '../service/catalog/model';
 import { ConstantIndex, factsOf } from '../service/index/constantIndex';
 import { languageOfPath } from '../service/text/languages';
 import type { ProgressReporter } from './client';
@@ -29,6 +30,8 @@ export class WorkspaceIndex {
   private built: Promise<void> = Promise.resolve();
   /** Counts builds, so that a build overtaken by a newer one stops. */
   private generation = 0;
+  /** The version of each workspace catalog whose `constants:` the index holds, by URI. */
+  private readonly declaredBy = new Map<string, Catalog>();
 
   constructor(private readonly deps: IndexDependencies) {}
 
@@ -81,6 +84,34 @@ export class WorkspaceIndex {
     const text = languageId ? await this.deps.textOf(path) : undefined;
     if (!languageId || text === undefined) return this.constants.remove(uri);
     return this.constants.update(factsOf(uri, text, languageId));
+  }
+
+  /**
+   * The constants the workspace's catalogs declare, from the catalogs being served now: a catalog
+   * read again declares its constants again, and one that is gone takes its declarations with it.
+   * Built-in catalogs declare none. Returns the URIs of the catalogs whose declarations changed.
+   */
+  declareCatalogs(catalogs: readonly Catalog[]): string[] {
+    const changed: string[] = [];
+    const record = (uri: string, change: () => void) => {
+      const version = this.constants.version;
+      change();
+      if (this.constants.version !== version) changed.push(uri);
+    };
+    const current = new Map(catalogs.filter((c) => c.origin === 'workspace').map((c) => [c.uri, c]));
+    for (const uri of [...this.declaredBy.keys()]) {
+      if (current.has(uri)) continue;
+      this.declaredBy.delete(uri);
+      record(uri, () => this.constants.forget(uri));
+    }
+    for (const [uri, catalog] of current) {
+      if (this.declaredBy.get(uri) === catalog) continue;
+      this.declaredBy.set(uri, catalog);
+      const declared = new Map<string, readonly string[]>();
+      for (const entry of catalog.codes.values()) if (entry.constants?.length) declared.set(entry.code, entry.constants);
+      record(uri, () => this.constants.declare(uri, declared));
+    }
+    return changed;
   }
 
   /** A file was created, changed or deleted on disk, or edited in an open buffer: its constants are read again. */

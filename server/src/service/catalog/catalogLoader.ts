@@ -244,6 +244,12 @@ function schemaProblem(error: ErrorObject, syntax: CatalogSyntax): CatalogProble
     case 'minLength':
       message = `${capitalize(where)} must not be empty.`;
       break;
+    case 'maxLength':
+    case 'maxItems': {
+      const unit = error.keyword === 'maxLength' ? 'characters' : 'entries';
+      message = `${capitalize(where)} has more than ${String(error.params.limit)} ${unit}.${parentSchema.description ? ` ${parentSchema.description}` : ''}`;
+      break;
+    }
     case 'oneOf': {
       const example = EXAMPLES[String(path[path.length - 1])];
       message = `${capitalize(where)} has the wrong form. ${example ? `Write ${example}.` : parentSchema.description ?? ''}`.trim();
@@ -278,8 +284,8 @@ interface RawCatalog {
   docs?: string;
   envelope: { contentType?: string; body: Record<string, unknown>; optional?: string[]; headers?: HeaderEntry[]; examples?: ExampleBody[] };
   statuses?: Record<string, Omit<StatusEntry, 'status' | 'troubleshooting' | 'retry'> & { troubleshooting?: string[]; retry?: boolean | RetryPolicy }>;
-  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags'> & {
-    causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[];
+  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'constants'> & {
+    causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[]; constants?: string[];
   }>;
 }
 
@@ -336,9 +342,29 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
       });
     }
   }
+  /** The code that first declares each constant, so that a second code declaring it is reported where it does. */
+  const declaredConstants = new Map<string, string>();
   for (const code of Object.keys(codes)) {
     const value = codes[code];
     if (!isRecord(value)) continue;
+    if (Array.isArray(value.constants)) {
+      value.constants.forEach((written, index) => {
+        if (typeof written !== 'string') return;
+        const first = declaredConstants.get(written);
+        if (!first) {
+          declaredConstants.set(written, code);
+          return;
+        }
+        problems.push({
+          code: CatalogProblemCode.DuplicateConstant,
+          severity: 'warning',
+          message: first === code
+            ? `\`${written}\` is already listed for \`${code}\`. Remove this entry.`
+            : `\`${written}\` is already declared for \`${first}\`: a constant stands for one code. Remove it from one of them.`,
+          range: at(['codes', code, 'constants', index]),
+        });
+      });
+    }
     const status = value.status;
     if (knownStatuses && Number.isInteger(status) && !Object.hasOwn(statuses, String(status)) && !knownStatuses.has(status as number)) {
       problems.push({
@@ -423,6 +449,7 @@ function buildCatalog(uri: string, text: string, raw: RawCatalog, locate: Catalo
       replacedBy: value.replacedBy,
       docs: value.docs,
       tags: value.tags ?? NONE,
+      constants: value.constants,
     });
   }
   const envelope: Envelope = {

@@ -71,6 +71,8 @@ export interface CodeEntry {
   readonly replacedBy?: string;
   readonly docs?: string;
   readonly tags: readonly string[];
+  /** Constants that stand for the code where no workspace file defines them, as code writes them (`ErrorCode.NoSuchInvoice`). */
+  readonly constants?: readonly string[];
 }
 
 export type CatalogOrigin = 'builtin' | 'workspace';
@@ -112,6 +114,8 @@ export enum CatalogProblemCode {
   UnsafeText = 'unsafe-text',
   StatusContradiction = 'status-contradiction',
   UnusedCode = 'unused-code',
+  DuplicateConstant = 'duplicate-constant',
+  ConstantClash = 'constant-clash',
   Unreadable = 'catalog-unreadable',
 }
 

@@ -1,8 +1,9 @@
 /**
  * Completion of error codes: inside string literals, at value positions where a code is
- * expected (`code: `, `"code": "`, `error_code=`, `case "`), and after `ErrorCode.`.
- * Lists stay small for huge catalogs: a bounded page marked incomplete, with shared
- * values moved to `itemDefaults`; the full explanation comes on resolve.
+ * expected (`code: `, `"code": "`, `error_code=`, `case "`), and after a qualifier that holds
+ * code constants (`ErrorCode.`, `ApiException::`, `apierr.`), where the constants' names are
+ * what compiles. Lists stay small for huge catalogs: a bounded page marked incomplete, with
+ * shared values moved to `itemDefaults`; the full explanation comes on resolve.
  */
 import {
   CompletionItemKind,
@@ -18,6 +19,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CatalogSet, CodeHit } from '../catalog/catalogSet';
 import { codeHolderPath } from '../catalog/envelope';
+import type { ConstantBinding } from '../index/constantIndex';
+import { membersOf, qualifierBefore, type QualifierMembers, type ReadingContext } from '../index/constantReferences';
 import { codeDetail, explainCode } from '../render/explain';
 import { indentUnit } from './codeActions';
 import { toSnippet } from '../render/code';
@@ -34,6 +37,8 @@ export interface CompletionOptions {
 /** What every item carries back on resolve. */
 export interface CompletionData {
   readonly uri: string;
+  /** The code a constant's item stands for (its label is the constant's name). */
+  readonly code?: string;
 }
 
 type Position_ = 'string' | 'value' | 'member';
@@ -46,12 +51,16 @@ interface CompletionSite {
   readonly start: number;
   readonly end: number;
   readonly quote?: string;
+  /** After `Qualifier.`, `Qualifier::` or `Qualifier->`: the qualifier. */
+  readonly qualifier?: string;
 }
 
 /** Keys, assignments and comparisons whose value is an error code. */
 const CODE_KEY = /(?:\b|["'])(?:error_?code|errorCode|err_?code|errCode|code|error_type|errorType)["']?\s*(?:[:=]|=>|[=!]==?)\s*$/i;
 const CASE_LABEL = /\b(?:case|when)\s+$/;
 const QUOTELESS_LANGUAGES = new Set(['yaml', 'markdown', 'plaintext']);
+/** Where `a.b` is text or data, never a member of a qualifier (`code: auth.forbidden` in YAML is a code). */
+const NO_MEMBERS = new Set([...QUOTELESS_LANGUAGES, 'json', 'jsonc']);
 
 function siteAt(text: string, offset: number, languageId: string): CompletionSite | undefined {
   const line = lineAt(text, offset);
@@ -65,9 +74,15 @@ function siteAt(text: string, offset: number, languageId: string): CompletionSit
     return { kind: 'string', expectsCode: CODE_KEY.test(before) || CASE_LABEL.test(before), prefix, start: literal.start, end };
   }
   const before = line.text.slice(0, line.column);
-  const member = /(\w+)\s*(?:\.|::)(\w*)$/.exec(before);
-  if (member && isCodeQualifier(member[1])) {
-    return { kind: 'member', expectsCode: true, prefix: member[2], start: offset - member[2].length, end: offset + wordLengthAfter(line.text, line.column) };
+  if (!NO_MEMBERS.has(languageId)) {
+    const prefix = /[\w$]*$/.exec(before)![0];
+    const qualifier = qualifierBefore(text, offset - prefix.length);
+    // After any qualifier, even an expression's (`x().`), what goes there is a member: never a quoted code.
+    if (qualifier !== undefined) {
+      let end = offset;
+      while (end < text.length && /[\w$]/.test(text[end])) end++;
+      return { kind: 'member', expectsCode: true, prefix, start: offset - prefix.length, end, qualifier: qualifier ?? undefined };
+    }
   }
   const value = /([\w\-.:/]*)$/.exec(before);
   const word = value?.[1] ?? '';
@@ -206,11 +221,82 @@ function bodyCompletions(document: TextDocument, offset: number, set: CatalogSet
   return items.length > 0 ? { isIncomplete: false, items } : null;
 }
 
-export function doComplete(document: TextDocument, position: Position, set: CatalogSet, options: CompletionOptions): CompletionList | null {
+/** The names code gives to an error or a code it holds as a value, whose members are never the catalog's codes. */
+const VALUE_NAMES = new Set(['e', 'ex', 'exc', 'err', 'error', 'errors', 'exception', 'code']);
+
+/**
+ * Whether a qualifier the index knows nothing of is named like a holder of codes whose members may
+ * be the codes themselves (`ErrorCode.RATE_LIMITED`, `Errors::NOT_FOUND`, Go's `apierr.`, Python's
+ * `codes.`): a type, a package or a module of codes. Not a value (`err.`, `error.`, `lastError.`,
+ * `res.`), and not a holder of statuses (`StatusCodes.`, `HttpStatusCode.`).
+ */
+function mayHoldCodes(qualifier: string | undefined): boolean {
+  return qualifier !== undefined && isCodeQualifier(qualifier) && !VALUE_NAMES.has(qualifier) && !/^[a-z][a-z0-9]*[A-Z]/.test(qualifier) && !/status/i.test(qualifier);
+}
+
+/**
+ * After a qualifier the index knows: the code constants it holds (their names are what compiles),
+ * those whose code has a status mentioned nearby first, then the containers nested in it that hold
+ * some (`ErrorCodes.Patients`). Each item says the code's status and title; resolve explains the code.
+ */
+function constantCompletions(document: TextDocument, site: CompletionSite, members: QualifierMembers, set: CatalogSet, options: CompletionOptions, reading: ReadingContext): CompletionList | null {
+  const text = document.getText();
+  const preferred = nearbyStatuses(text, site.start, set);
+  const candidates: { binding: ConstantBinding; hit: CodeHit; preferred: boolean }[] = [];
+  for (const binding of members.constants) {
+    const hit = set.findCode(binding.value)[0];
+    if (hit) candidates.push({ binding, hit, preferred: preferred.has(hit.entry.status) });
+  }
+  const total = candidates.length + members.nested.size;
+  // Past a page, the list narrows to the typed prefix and asks to be requested again as typing goes on.
+  const lower = site.prefix.toLowerCase();
+  const matches = (name: string) => total <= options.maxItems || name.toLowerCase().startsWith(lower);
+  const constants = candidates.filter((c) => matches(c.binding.name)).sort((a, b) => Number(b.preferred) - Number(a.preferred) || (a.binding.name < b.binding.name ? -1 : a.binding.name > b.binding.name ? 1 : 0));
+  const nested = [...members.nested].filter(([name]) => matches(name)).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (constants.length + nested.length === 0) return null;
+  const range: Range = { start: document.positionAt(site.start), end: document.positionAt(site.end) };
+  const items: CompletionItem[] = [];
+  const edit = (item: CompletionItem, data: CompletionData) => {
+    if (!options.itemDefaults) item.textEdit = { range, newText: item.label };
+    item.data = data;
+    items.push(item);
+  };
+  for (const [rank, { binding, hit, preferred: first }] of constants.slice(0, options.maxItems).entries()) {
+    const kind = binding.definition?.kind;
+    const item: CompletionItem = {
+      label: binding.name,
+      kind: kind === 'enum-member' || kind === 'enum-argument' ? CompletionItemKind.EnumMember : CompletionItemKind.Constant,
+      detail: codeDetail(hit, set),
+      sortText: `${first ? 'a' : 'b'}${rank.toString().padStart(5, '0')}`,
+    };
+    // What it stands for, beside the name, where the two differ (`SlotTaken`, `SLOT_ALREADY_BOOKED`).
+    if (binding.name !== hit.entry.code) item.labelDetails = { description: hit.entry.code };
+    if (hit.entry.deprecated || reading.index.isMarkedDeprecated(binding)) item.tags = [CompletionItemTag.Deprecated];
+    edit(item, { uri: document.uri, code: hit.entry.code });
+  }
+  for (const [rank, [name, count]] of nested.slice(0, Math.max(0, options.maxItems - constants.length)).entries()) {
+    edit({ label: name, kind: CompletionItemKind.Module, detail: `${count} error code${count === 1 ? '' : 's'}`, sortText: `c${rank.toString().padStart(5, '0')}` }, { uri: document.uri });
+  }
+  const list: CompletionList = { isIncomplete: total > options.maxItems, items };
+  if (options.itemDefaults) list.itemDefaults = { editRange: range, data: { uri: document.uri } satisfies CompletionData };
+  return list;
+}
+
+/**
+ * Completion at a position. `reading` gives the workspace's constants: after a qualifier that holds
+ * code constants, their names are offered instead of the codes.
+ */
+export function doComplete(document: TextDocument, position: Position, set: CatalogSet, options: CompletionOptions, reading?: ReadingContext): CompletionList | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const site = siteAt(text, offset, document.languageId);
   if (!site) return bodyCompletions(document, offset, set, options);
+  if (site.kind === 'member') {
+    const members = reading && site.qualifier !== undefined ? membersOf(reading, site.qualifier, site.start) : undefined;
+    if (reading && members) return constantCompletions(document, site, members, set, options, reading);
+    // A qualifier the index knows nothing of: the codes themselves, where they may be its members.
+    if (!mayHoldCodes(site.qualifier)) return null;
+  }
   // In an arbitrary string, offer codes only once what is typed starts one (case-sensitive): no noise in every string.
   if (!site.expectsCode) {
     if (site.prefix.length === 0) return null;
@@ -249,7 +335,8 @@ export function doComplete(document: TextDocument, position: Position, set: Cata
 }
 
 export function resolveCompletion(item: CompletionItem, set: CatalogSet): CompletionItem {
-  const hits: CodeHit[] = set.findCode(item.label);
+  const code = (item.data as Partial<CompletionData> | undefined)?.code;
+  const hits: CodeHit[] = set.findCode(typeof code === 'string' ? code : item.label);
   if (hits.length === 0) return item;
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: explainCode(hits[0], set) } };
 }

@@ -126,6 +126,8 @@ export interface ConstantBinding {
   readonly range?: Range;
   /** Every name that may qualify a reference to it: its innermost container, else its file's package and module. */
   readonly qualifiers: ReadonlySet<string>;
+  /** The names that enclose it, outermost first (`['ErrorCodes', 'Patients']`), as its definition or declaration writes them. */
+  readonly containers: readonly string[];
   /** How code usually writes it: `ApiException::TICKET_NOT_FOUND`, `apierr.ErrorCodeOrderNotFound`, `ErrorCode.SlotTaken`. */
   readonly qualifiedName: string;
 }
@@ -137,11 +139,41 @@ function separatorOf(languageId: string, kind: ConstantDefinition['kind']): stri
   return '.';
 }
 
+/** A constant a catalog declares that a definition in the workspace already binds to another value: the definition wins. */
+export interface DeclarationClash {
+  /** The code it is declared for, and the entry of its `constants` (as written and by position). */
+  readonly code: string;
+  readonly written: string;
+  readonly index: number;
+  /** The defining binding, with the value code reads. */
+  readonly defined: ConstantBinding;
+}
+
+/** A binding a catalog declares, with where in its code's `constants` it is written. */
+interface DeclaredBinding extends ConstantBinding {
+  readonly index: number;
+}
+
+interface Lookups {
+  readonly byName: Map<string, ConstantBinding[]>;
+  readonly byValue: Map<string, ConstantBinding[]>;
+  readonly byQualifier: Map<string, ConstantBinding[]>;
+  /** By each container that is not the innermost one (`ErrorCodes` of `ErrorCodes.Patients.NotFound`). */
+  readonly byOuterContainer: Map<string, ConstantBinding[]>;
+  readonly clashes: Map<string, DeclarationClash[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export class ConstantIndex {
   private readonly files = new Map<string, FileFacts>();
   /** Bindings the catalogs declare (`constants:` of a code), by catalog. */
-  private readonly declared = new Map<string, readonly ConstantBinding[]>();
-  private lookups?: { byName: Map<string, ConstantBinding[]>; byValue: Map<string, ConstantBinding[]>; byQualifier: Map<string, ConstantBinding[]> };
+  private readonly declared = new Map<string, readonly DeclaredBinding[]>();
+  private lookups?: Lookups;
   /** Counts changes, so that what was computed from the index can tell it is stale. */
   version = 0;
 
@@ -165,19 +197,36 @@ export class ConstantIndex {
     return true;
   }
 
-  /** The bindings a catalog declares, written as `Qualifier.Name`, `Qualifier::Name` or `Name`, per code. */
+  /**
+   * The bindings a catalog declares, written as `Qualifier.Name`, `Outer::Inner::Name` or `Name`, per
+   * code; they replace what the catalog declared before. Qualified by their innermost link, as code
+   * qualifies a defined constant by its innermost container.
+   */
   declare(catalogUri: string, constants: ReadonlyMap<string, readonly string[]>): void {
-    const bindings: ConstantBinding[] = [];
+    const bindings: DeclaredBinding[] = [];
     for (const [code, names] of constants) {
-      for (const written of names) {
+      names.forEach((written, index) => {
         const parts = written.split(/::|\.|->/).filter(Boolean);
         const name = parts[parts.length - 1];
-        if (!name) continue;
-        bindings.push({ name, value: code, qualifiers: new Set(parts.slice(0, -1)), qualifiedName: written });
-      }
+        if (!name) return;
+        const containers = parts.slice(0, -1);
+        bindings.push({ name, value: code, qualifiers: new Set(containers.slice(-1)), containers, qualifiedName: written, index });
+      });
     }
-    this.declared.set(catalogUri, bindings);
+    if (bindings.length === 0 && !this.declared.has(catalogUri)) return;
+    if (bindings.length === 0) this.declared.delete(catalogUri);
+    else this.declared.set(catalogUri, bindings);
     this.changed();
+  }
+
+  /** Drops what a catalog declared (the catalog is gone). */
+  forget(catalogUri: string): void {
+    if (this.declared.delete(catalogUri)) this.changed();
+  }
+
+  /** The catalogs that declare constants. */
+  declaringCatalogs(): string[] {
+    return [...this.declared.keys()];
   }
 
   private changed(): void {
@@ -185,22 +234,18 @@ export class ConstantIndex {
     this.version++;
   }
 
-  private build() {
+  private build(): Lookups {
     if (this.lookups) return this.lookups;
     const byName = new Map<string, ConstantBinding[]>();
     const byValue = new Map<string, ConstantBinding[]>();
     const byQualifier = new Map<string, ConstantBinding[]>();
+    const byOuterContainer = new Map<string, ConstantBinding[]>();
+    const clashes = new Map<string, DeclarationClash[]>();
     const add = (binding: ConstantBinding) => {
-      for (const [map, key] of [[byName, binding.name], [byValue, binding.value]] as const) {
-        const list = map.get(key);
-        if (list) list.push(binding);
-        else map.set(key, [binding]);
-      }
-      for (const qualifier of binding.qualifiers) {
-        const list = byQualifier.get(qualifier);
-        if (list) list.push(binding);
-        else byQualifier.set(qualifier, [binding]);
-      }
+      push(byName, binding.name, binding);
+      push(byValue, binding.value, binding);
+      for (const qualifier of binding.qualifiers) push(byQualifier, qualifier, binding);
+      if (binding.containers.length > 1) for (const container of new Set(binding.containers.slice(0, -1))) push(byOuterContainer, container, binding);
     };
     for (const facts of this.files.values()) {
       for (const [i, definition] of facts.definitions.entries()) {
@@ -214,12 +259,20 @@ export class ConstantIndex {
           definition,
           range: facts.ranges[i],
           qualifiers,
+          containers: definition.containers,
           qualifiedName: qualifier ? `${qualifier}${separatorOf(facts.languageId, definition.kind)}${definition.name}` : definition.name,
         });
       }
     }
-    for (const bindings of this.declared.values()) bindings.forEach(add);
-    this.lookups = { byName, byValue, byQualifier };
+    for (const [catalogUri, bindings] of this.declared) {
+      for (const binding of bindings) {
+        // A definition the workspace shows is what code compiles against: a declaration of the same name is dropped.
+        const defined = byName.get(binding.name)?.find((b) => b.uri !== undefined && sameQualification(b, binding));
+        if (!defined) add(binding);
+        else if (defined.value !== binding.value) push(clashes, catalogUri, { code: binding.value, written: binding.qualifiedName, index: binding.index, defined });
+      }
+    }
+    this.lookups = { byName, byValue, byQualifier, byOuterContainer, clashes };
     return this.lookups;
   }
 
@@ -236,6 +289,16 @@ export class ConstantIndex {
   /** Constants a qualifier holds (`ErrorCode`, `ApiException`, `apierr`): what completion offers after `ErrorCode.`. */
   qualifiedBy(qualifier: string): readonly ConstantBinding[] {
     return this.build().byQualifier.get(qualifier) ?? [];
+  }
+
+  /** Constants in containers nested in this one (`ErrorCodes.Patients.NotFound` for `ErrorCodes`). */
+  nestedIn(container: string): readonly ConstantBinding[] {
+    return this.build().byOuterContainer.get(container) ?? [];
+  }
+
+  /** The constants a catalog declares that a workspace definition binds to another value. */
+  clashesOf(catalogUri: string): readonly DeclarationClash[] {
+    return this.build().clashes.get(catalogUri) ?? [];
   }
 
   /** Every constant name, for finding their uses in a file at once. */
@@ -291,6 +354,12 @@ export class ConstantIndex {
   get size(): number {
     return [...this.files.values()].reduce((n, f) => n + f.definitions.length, 0);
   }
+}
+
+/** Whether two bindings are written the same way in code: the same innermost qualifier, or none. */
+function sameQualification(a: ConstantBinding, b: ConstantBinding): boolean {
+  if (b.qualifiers.size === 0) return a.qualifiers.size === 0 || a.containers.length === 0;
+  return [...b.qualifiers].some((q) => a.qualifiers.has(q));
 }
 
 function sameDefinitions(a: FileFacts, b: FileFacts): boolean {

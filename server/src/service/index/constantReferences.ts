@@ -96,8 +96,11 @@ function cachedImports(context: ReadingContext): Imports {
 
 const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
 
-/** The qualifier written right before `start` (`ErrorCode.`, `apierr.`, `ApiException::`, `self::`), if any. */
-function qualifierBefore(text: string, start: number): string | undefined | null {
+/**
+ * The qualifier written right before `start` (`ErrorCode.`, `apierr.`, `ApiException::`, `self::`):
+ * undefined when there is no separator, null when what it qualifies is an expression's result.
+ */
+export function qualifierBefore(text: string, start: number): string | undefined | null {
   let i = start;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   let separator = '';
@@ -184,4 +187,77 @@ export function constantReferences(context: ReadingContext, only?: readonly stri
     if (binding) found.push({ binding, start, end: start + m[0].length, qualifier: qualifier ?? undefined });
   }
   return found;
+}
+
+/** Qualifiers that name the class around the cursor where its constants can be reached through them. */
+const OWN_CLASS = new Set(['self', 'static', 'Self', 'cls']);
+
+/** What completion offers after a qualifier: the code constants it holds, and the containers nested in it that hold some. */
+export interface QualifierMembers {
+  readonly constants: readonly ConstantBinding[];
+  /** Containers nested in the qualifier (`ErrorCodes.Patients`), with how many code constants each holds. */
+  readonly nested: ReadonlyMap<string, number>;
+}
+
+/**
+ * The members of a qualifier written at `offset` that stand for codes of the document's catalogs
+ * (after an import alias, or `self::`/`static::` in the class that defines them); undefined when
+ * the index knows no constant under the qualifier at all, code or not.
+ */
+export function membersOf(context: ReadingContext, qualifier: string, offset: number): QualifierMembers | undefined {
+  const held = OWN_CLASS.has(qualifier) ? ownClassConstants(context, offset) : heldBy(context, qualifier);
+  if (!held) return undefined;
+  const constants: ConstantBinding[] = [];
+  const names = new Set<string>();
+  for (const binding of held.constants) {
+    // One per name, where two containers of the same name (in two modules) both have it.
+    if (names.has(binding.name) || !context.isCode(binding.value)) continue;
+    names.add(binding.name);
+    constants.push(binding);
+  }
+  const nested = new Map<string, number>();
+  for (const binding of held.nested) {
+    const at = binding.containers.indexOf(held.container);
+    const inner = binding.containers[at + 1];
+    if (at >= 0 && inner && context.isCode(binding.value)) nested.set(inner, (nested.get(inner) ?? 0) + 1);
+  }
+  return { constants, nested };
+}
+
+interface Held {
+  /** The container as the index knows it (an alias resolved). */
+  readonly container: string;
+  readonly constants: readonly ConstantBinding[];
+  readonly nested: readonly ConstantBinding[];
+}
+
+function heldBy(context: ReadingContext, qualifier: string): Held | undefined {
+  const target = cachedImports(context).aliases.get(qualifier);
+  for (const container of target && target !== qualifier ? [target, qualifier] : [qualifier]) {
+    const constants = context.index.qualifiedBy(container);
+    const nested = context.index.nestedIn(container);
+    if (constants.length > 0 || nested.length > 0) return { container, constants, nested };
+  }
+  return undefined;
+}
+
+/** The constants of the class, enum or module around `offset` in the document's own file, as the index read it. */
+function ownClassConstants(context: ReadingContext, offset: number): Held | undefined {
+  const containers = new Set(context.index.factsOf(context.uri)?.definitions.flatMap((d) => d.containers.slice(-1)) ?? []);
+  if (containers.size === 0) return undefined;
+  // The container whose declaration comes last before the cursor is the one the cursor is in (or after, in a flat file).
+  let around: string | undefined;
+  let aroundAt = -1;
+  for (const name of containers) {
+    const declaration = new RegExp(`\\b(?:class|enum|interface|trait|module|struct|object|impl)\\s+${escapeRegExp(name)}\\b`, 'g');
+    for (const m of context.text.slice(0, offset).matchAll(declaration)) {
+      if ((m.index ?? 0) > aroundAt) {
+        aroundAt = m.index ?? 0;
+        around = name;
+      }
+    }
+  }
+  if (!around) return undefined;
+  const own = (bindings: readonly ConstantBinding[]) => bindings.filter((b) => b.uri === context.uri);
+  return { container: around, constants: own(context.index.qualifiedBy(around)), nested: own(context.index.nestedIn(around)) };
 }
