@@ -150,12 +150,32 @@ async function insertErrorResponse(): Promise<void> {
     uri, position: { line: position.line, character: position.character }, code: picked.code,
   });
   if (!result) {
-    void vscode.window.showInformationMessage(`Error Catalog: there is no ${editor.document.languageId} renderer for error responses.`);
+    void vscode.window.showInformationMessage('Error Catalog: no error response can go here: put the cursor on an empty line or a statement inside a handler.');
     return;
   }
-  const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
+  // The imports first, in one undo step with the code: the code's range moves down by the lines they add above it.
+  const imports = result.additionalEdits ?? [];
+  if (imports.length > 0) {
+    await editor.edit((builder) => {
+      for (const edit of imports) builder.replace(new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character), edit.newText);
+    }, { undoStopBefore: true, undoStopAfter: false });
+  }
+  const range = new vscode.Range(shiftedBy(result.range.start, imports), shiftedBy(result.range.end, imports));
   // The snippet is indented relative to its line, as snippets are: VS Code adds the line's indentation.
-  await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: true, undoStopAfter: true });
+  await editor.insertSnippet(new vscode.SnippetString(result.snippet), range, { undoStopBefore: imports.length === 0, undoStopAfter: true });
+}
+
+/** Where a position of the original document is once edits that end before it are applied. */
+function shiftedBy(position: { line: number; character: number }, edits: ErrorResponseResult['additionalEdits']): vscode.Position {
+  let { line, character } = position;
+  for (const { range, newText } of edits ?? []) {
+    const { start, end } = range;
+    if (end.line > position.line || (end.line === position.line && end.character > position.character)) continue;
+    const lines = newText.split('\n');
+    if (end.line === position.line) character = (lines.length === 1 ? start.character + newText.length : lines[lines.length - 1].length) + (position.character - end.character);
+    line += lines.length - 1 - (end.line - start.line);
+  }
+  return new vscode.Position(line, character);
 }
 
 /** Picks the client library and the catalog, then adds handling code (and its imports) to the active file. */

@@ -44,6 +44,8 @@ export interface ErrorResponseResult {
   /** Snippet syntax, with tab stops. */
   readonly snippet: string;
   readonly text: string;
+  /** Edits elsewhere in the document that go with it (the imports it needs), at positions of the document as it was. */
+  readonly additionalEdits?: readonly { readonly range: ErrorResponseResult['range']; readonly newText: string }[];
 }
 
 export interface HandlingOptionsResult {

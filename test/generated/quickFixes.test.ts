@@ -6,8 +6,9 @@
  * the diagnostics the file gets (clean, and with each of the workspace's planted mistakes). Each
  * resulting file is checked with its language's own tool: the TypeScript compiler (syntax, and
  * types where the workspace type-checks), `python3`'s compiler, `gofmt -e` and `go vet ./...`,
- * `php -l`, Ruby's parser, `javac`'s parser and `mcs --parse`. Hand-made idioms (how each
- * workspace raises its codes) are given too, so their placement is checked the same way.
+ * `php -l`, Ruby's parser, `javac`'s parser and `mcs --parse`. The idiom of each workspace (how
+ * it raises its codes) is learned from its own files as the server learns it, and the fixes that
+ * raise a code that way are checked the same way.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -20,11 +21,14 @@ import { parseDocument } from 'yaml';
 import * as jsonc from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import type { CatalogSet, CodeHit } from '../../server/src/service/catalog/catalogSet';
-import { doCodeActions, type RaiseIdiom } from '../../server/src/service/features/codeActions';
+import type { CatalogSet } from '../../server/src/service/catalog/catalogSet';
+import { doCodeActions } from '../../server/src/service/features/codeActions';
 import { diagnosticFixes } from '../../server/src/service/features/diagnosticFixes';
 import { DEFAULT_RULE_SEVERITY, doValidation } from '../../server/src/service/features/diagnostics';
 import { findCodeAt } from '../../server/src/service/features/hover';
+import { MIN_FORM_USES, raiseIdioms } from '../../server/src/service/features/raiseIdioms';
+import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
+import { takesAnyCode } from '../../server/src/service/index/raiseForms';
 import { languageOfPath } from '../../server/src/service/text/languages';
 import { statusConstantAt, statusNumberAt } from '../../server/src/service/text/textScan';
 import { catalogFromYaml, REPO_ROOT, setOf } from '../helpers/catalogs';
@@ -41,7 +45,8 @@ interface Workspace {
   readonly planted: readonly { file: string; find: string; replace: string }[];
   /** The TypeScript project to type-check variants in, when the workspace has one that checks. */
   readonly tsconfig?: string;
-  readonly idiom?: (path: string, text: string) => ((hit: CodeHit) => RaiseIdiom | undefined) | undefined;
+  /** Its constants and raising statements, from which the idiom of each fix is learned. */
+  readonly constants: ConstantIndex;
 }
 
 /** One applied fix: the file as it is after it. */
@@ -53,6 +58,8 @@ interface Variant {
   readonly text: string;
   /** Where the fix's main edit landed in `text`, for the reachability check (code actions only). */
   readonly inserted?: { readonly start: number; readonly end: number };
+  /** The fix raises the code as the workspace does. */
+  readonly idiom?: boolean;
 }
 
 function filesUnder(dir: string): string[] {
@@ -63,85 +70,44 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-// ---- The hand-made idioms: how each workspace raises a code, as the workspace index would learn it ----
+// ---- The idioms: how each workspace raises its codes, learned as the server learns them ----
 
-/** `Name = 'VALUE'` and `Name: 'VALUE'` members of a definitions file, by value. */
-function constantsIn(path: string, pattern: RegExp): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const match of readFileSync(path, 'utf8').matchAll(pattern)) names.set(match[2], match[1]);
-  return names;
+/** The workspace's index of constants and raising statements, built from every source file as the server builds it. */
+function indexOf(files: readonly string[]): ConstantIndex {
+  const index = new ConstantIndex();
+  for (const path of files) index.update(factsOf(`file://${path}`, readFileSync(path, 'utf8'), languageOfPath(path)!));
+  return index;
 }
 
-function relativeModule(from: string, to: string): string {
-  const path = relative(dirname(from), to).replace(/\.ts$/, '');
-  return path.startsWith('.') ? path : `./${path}`;
+/** The forms a workspace raises codes with, most used first, as one line each (for the figures). */
+function learnedForms(workspace: Workspace): string[] {
+  return [...workspace.constants.raiseForms(workspace.set).forms].filter((f) => f.uses >= MIN_FORM_USES).sort((a, b) => b.uses - a.uses)
+    .map((f) => `${f.parts.map((p) => (typeof p === 'string' ? p : p.hole === 'message' ? `${p.quote}…${p.quote}` : `<${p.hole}>`)).join('')} ×${f.uses}${takesAnyCode(f) ? '' : ` (${[...f.statuses.keys()].join(', ')} only)`}`);
 }
 
-const IDIOMS: Readonly<Record<string, Workspace['idiom']>> = {
-  'ts-express-api': (path) => {
-    const root = join(WORKSPACES, 'ts-express-api', 'src');
-    const codes = constantsIn(join(root, 'errors', 'codes.ts'), /^\s*(\w+) = '([^']+)'/gm);
-    const auth = constantsIn(join(root, 'auth', 'codes.ts'), /^\s*(\w+): '([^']+)'/gm);
-    return (hit) => {
-      const member = codes.get(hit.entry.code);
-      const authMember = auth.get(hit.entry.code);
-      if (!member && !authMember) return undefined;
-      return {
-        template: [`throw new ApiError(${hit.entry.status}, `, { hole: 'code' }, ", '", { hole: 'message' }, "')"],
-        codeText: member ? `ErrorCode.${member}` : `AuthErrorCode.${authMember}`,
-        imports: [
-          `import { ApiError } from '${relativeModule(path, join(root, 'errors', 'api-error.ts'))}'`,
-          member ? `import { ErrorCode } from '${relativeModule(path, join(root, 'errors', 'codes.ts'))}'` : `import { AuthErrorCode } from '${relativeModule(path, join(root, 'auth', 'codes.ts'))}'`,
-        ],
-      };
-    };
-  },
-  'ts-fastify-api': (path) => {
-    const root = join(WORKSPACES, 'ts-fastify-api', 'src');
-    const codes = constantsIn(join(root, 'errors', 'codes.ts'), /^\s*(\w+) = '([^']+)'/gm);
-    return (hit) => {
-      const member = codes.get(hit.entry.code);
-      return member ? {
-        template: [`throw new BillingError({ code: `, { hole: 'code' }, `, httpStatusCode: ${hit.entry.status}, message: '`, { hole: 'message' }, "' })"],
-        codeText: `ErrorCode.${member}`,
-        imports: [`import { BillingError, ErrorCode } from '${relativeModule(path, join(root, 'errors', 'index.ts'))}'`],
-      } : undefined;
-    };
-  },
-  'go-api': (_path, text) => {
-    if (/^package apierr\b/m.test(text)) return undefined;
-    return (hit) => ({
-      template: [`return apierr.NewHTTPError(${hit.entry.status}, `, { hole: 'code' }, ', "', { hole: 'message' }, '")'],
-      codeText: JSON.stringify(hit.entry.code),
-      imports: ['import "example.com/ordersvc/internal/apierr"'],
-    });
-  },
-  'python-api': () => (hit) => ({ template: ['raise ApiError(', { hole: 'code' }, ', "', { hole: 'message' }, '")'], codeText: JSON.stringify(hit.entry.code), imports: ['from tally.errors.exceptions import ApiError'] }),
-  'java-api': () => {
-    const codes = constantsIn(join(WORKSPACES, 'java-api', 'src/main/java/com/freightline/api/global/error/ErrorCode.java'), /^\s*(\w+)\("([^"]+)"/gm);
-    return (hit) => (codes.has(hit.entry.code)
-      ? { template: ['throw new BusinessException(', { hole: 'code' }, ', "', { hole: 'message' }, '");'], codeText: `ErrorCode.${codes.get(hit.entry.code)}`, imports: ['import com.freightline.api.global.error.BusinessException;', 'import com.freightline.api.global.error.ErrorCode;'] }
-      : undefined);
-  },
-  'csharp-api': () => (hit) => ({ template: ['throw new ApiException(Errors.ForCode(', { hole: 'code' }, '), "', { hole: 'message' }, '");'], codeText: JSON.stringify(hit.entry.code), imports: ['using Carebook.Api.ErrorHandling;'] }),
-  'ruby-api': () => (hit) => ({ template: ['raise ApiError.new(', { hole: 'code' }, ', "', { hole: 'message' }, '")'], codeText: JSON.stringify(hit.entry.code) }),
-  'php-api': () => {
-    const codes = constantsIn(join(WORKSPACES, 'php-api', 'app/Exceptions/ApiException.php'), /const (\w+) = '([^']+)'/g);
-    return (hit) => (codes.has(hit.entry.code)
-      ? { template: ['throw new ApiException(', { hole: 'code' }, ", '", { hole: 'message' }, "');"], codeText: `ApiException::${codes.get(hit.entry.code)}`, imports: ['use App\\Exceptions\\ApiException;'] }
-      : undefined);
-  },
+/**
+ * Catalog templates for the workspaces whose way of raising cannot be learned: Fastify's raises
+ * go through a factory per code (`throw ERRORS.NoSuchInvoice(id)`), each with its own arguments.
+ */
+const RAISE_TEMPLATES: Readonly<Record<string, string>> = {
+  'ts-fastify-api': [
+    'raise:',
+    '  typescript:',
+    `    template: "throw new BillingError({ code: \${constant}, httpStatusCode: \${status}, message: '\${message}' })"`,
+    `    imports: ["import { BillingError, ErrorCode } from './src/errors'"]`,
+  ].join('\n'),
 };
 
 function loadWorkspace(root: string): Workspace {
   const name = basename(root);
   const catalogPath = join(root, 'api.errors.yaml');
-  const set = setOf(catalogFromYaml(readFileSync(catalogPath, 'utf8'), `file://${catalogPath}`));
+  const catalogText = [readFileSync(catalogPath, 'utf8'), RAISE_TEMPLATES[name] ?? ''].join('\n');
+  const set = setOf(catalogFromYaml(catalogText, `file://${catalogPath}`));
   const manifestPath = join(root, 'workspace.json');
   const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) as { planted?: Workspace['planted'] } : {};
   const files = filesUnder(root).filter((path) => path !== catalogPath && path !== manifestPath && basename(path) !== 'tsconfig.json' && languageOfPath(path) !== undefined);
   const tsconfig = join(root, 'tsconfig.json');
-  return { name, root, set, files, planted: manifest.planted ?? [], tsconfig: existsSync(tsconfig) ? tsconfig : undefined, idiom: IDIOMS[name] };
+  return { name, root, set, files, planted: manifest.planted ?? [], tsconfig: existsSync(tsconfig) ? tsconfig : undefined, constants: indexOf(files) };
 }
 
 const workspaces: Workspace[] = [
@@ -198,6 +164,9 @@ interface Figures {
   applied: number;
   checked: number;
   failed: number;
+  /** Of the idiom fixes: those checked, and those that broke their file. */
+  idiomsChecked: number;
+  idiomsFailed: number;
 }
 
 const figures = new Map<string, Figures>();
@@ -208,7 +177,7 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
 }
 
 function collect(workspace: Workspace): void {
-  const tally: Figures = { positions: 0, offered: 0, idioms: 0, responses: 0, diagnosticFixes: 0, applied: 0, checked: 0, failed: 0 };
+  const tally: Figures = { positions: 0, offered: 0, idioms: 0, responses: 0, diagnosticFixes: 0, applied: 0, checked: 0, failed: 0, idiomsChecked: 0, idiomsFailed: 0 };
   figures.set(workspace.name, tally);
   const options = { severity: DEFAULT_RULE_SEVERITY, functions: [], patterns: [] };
   const fixesOf = (path: string, languageId: string, text: string, label: string) => {
@@ -226,20 +195,21 @@ function collect(workspace: Workspace): void {
     const languageId = languageOfPath(path)!;
     const text = readFileSync(path, 'utf8');
     const document = TextDocument.create(`file://${path}`, languageId, 1, text);
-    const idiom = workspace.idiom?.(path, text);
+    const idiom = raiseIdioms(document, { set: workspace.set, constants: workspace.constants, usage: { functions: [], patterns: [] } });
     for (const offset of positionsIn(text, languageId, workspace.set)) {
       tally.positions++;
       const position = document.positionAt(offset);
       const actions = doCodeActions(document, { start: position, end: position }, workspace.set, { snippetEdits: false, idiom });
       for (const action of actions) {
+        const idiomatic = action.title.startsWith('Raise ');
         tally.offered++;
-        if (action.title.startsWith('Raise ')) tally.idioms++;
+        if (idiomatic) tally.idioms++;
         else tally.responses++;
         const edits = editsOf(action, document.uri);
         if (edits.length === 0) continue;
         tally.applied++;
         const result = applied(document, edits);
-        variants.push({ workspace: workspace.name, path, languageId, title: `${action.title} at ${position.line + 1}:${position.character + 1}`, text: result.text, inserted: result.inserted });
+        variants.push({ workspace: workspace.name, path, languageId, title: `${action.title} at ${position.line + 1}:${position.character + 1}`, text: result.text, inserted: result.inserted, idiom: idiomatic });
       }
     }
     fixesOf(path, languageId, text, 'diagnostic fix');
@@ -487,12 +457,22 @@ public class ParseCheck {
   });
 
   it('every fix applied leaves its file parsing and compiling, and the figures per workspace', () => {
-    for (const i of problems.keys()) figures.get(variants[i].workspace)!.failed++;
-    for (const v of variants) if (checkedLanguages.has(v.languageId) || ['markdown', 'plaintext'].includes(v.languageId)) figures.get(v.workspace)!.checked++;
+    for (const i of problems.keys()) {
+      const tally = figures.get(variants[i].workspace)!;
+      tally.failed++;
+      if (variants[i].idiom) tally.idiomsFailed++;
+    }
+    for (const v of variants) {
+      if (!checkedLanguages.has(v.languageId) && !['markdown', 'plaintext'].includes(v.languageId)) continue;
+      figures.get(v.workspace)!.checked++;
+      if (v.idiom) figures.get(v.workspace)!.idiomsChecked++;
+    }
     const n = (value: number) => String(value).padStart(4);
-    const rows = [...figures].map(([name, f]) => `${name.padEnd(16)} places ${n(f.positions)}  offered ${n(f.offered)} (idiom ${n(f.idioms)}, response ${n(f.responses)}, diagnostic fix ${n(f.diagnosticFixes)})  applied ${n(f.applied)}  compile ${n(f.checked - f.failed)}`
+    const rows = [...figures].map(([name, f]) => `${name.padEnd(16)} places ${n(f.positions)}  offered ${n(f.offered)} (idiom ${n(f.idioms)}, response ${n(f.responses)}, diagnostic fix ${n(f.diagnosticFixes)})  applied ${n(f.applied)}  compile ${n(f.checked - f.failed)} (idiom ${n(f.idiomsChecked - f.idiomsFailed)})`
       + (f.checked < f.applied ? `  unchecked ${f.applied - f.checked} (toolchain missing)` : ''));
-    console.log(`quick fixes per workspace:\n${rows.join('\n')}`);
+    const templates = (w: Workspace) => [...w.set.catalogs[0].raise ?? []].map(([language, t]) => `  catalog template (${language}, wins): ${t.template}`);
+    const forms = workspaces.map((w) => `${w.name}:\n${[...templates(w), ...learnedForms(w).map((line) => `  ${line}`)].join('\n') || '  (none)'}`);
+    console.log(`quick fixes per workspace:\n${rows.join('\n')}\nforms learned (two uses or more):\n${forms.join('\n')}`);
     if (process.env.QUICK_FIXES_REPORT) writeFileSync(process.env.QUICK_FIXES_REPORT, [...problems].map(([i, list]) => `${relative(REPO_ROOT, variants[i].path)}: ${variants[i].title}\n  ${list.join('\n  ')}`).join('\n'));
     const failures = [...problems].slice(0, 12).map(([i, list]) => `${relative(REPO_ROOT, variants[i].path)}: ${variants[i].title}\n  ${list.join('\n  ')}`);
     assert.deepEqual(failures, [], `${problems.size} of ${variants.length} fixes break their file`);

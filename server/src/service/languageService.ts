@@ -29,6 +29,7 @@ import { diagnosticFixes } from './features/diagnosticFixes';
 import { SourceChecker } from './features/diagnostics';
 import { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './features/handlingActions';
 import { doHover, type HoverOptions } from './features/hover';
+import { raiseIdioms } from './features/raiseIdioms';
 import { referenceLenses } from './features/lenses';
 import { codeTargetAt, countReferences, countReferencesIn, findReferences, usageOptionsOf, type CodeTarget } from './features/references';
 import { doRename, prepareRename, type RenameRefusal } from './features/rename';
@@ -44,7 +45,7 @@ export interface LanguageService {
   doComplete(document: TextDocument, position: Position, context: DocumentContext, options: CompletionOptions): CompletionList | null;
   /** The full explanation of a completed code. */
   doResolve(item: CompletionItem, context: DocumentContext): CompletionItem;
-  /** Error responses to write, fixes for the given diagnostics, error handling to add. */
+  /** Error responses to write (first, where it is known, the statement that raises the code as this codebase does), fixes for the given diagnostics, error handling to add. */
   doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], context: DocumentContext, options: CodeActionOptions): CodeAction[];
   /** A document's source diagnostics, kept between versions so that an edit re-checks only what it touched. */
   createSourceChecker(): SourceChecker;
@@ -73,7 +74,7 @@ export interface LanguageService {
   explainCode(code: string, context: DocumentContext): string | null;
   /** Every code of the context's catalogs, one line each (for a quick pick). */
   codeSummaries(context: DocumentContext): CodeSummary[];
-  /** The error response for a code, rendered for the document at an offset. */
+  /** The error response for a code at an offset: the statement that raises it as this codebase does where that is known, else the framework's response. */
   errorResponse(document: TextDocument, offset: number, code: string, context: DocumentContext, framework?: string): GeneratedInsert | undefined;
   handlingOptions(document: TextDocument, context: DocumentContext): HandlingOptionsResult;
   /** Handling code for one of the context's catalogs (by uri), or undefined when the variant does not fit. */
@@ -92,7 +93,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     doComplete: (document, position, context, options) => doComplete(document, position, context.set, options, readingOf(document, context)),
     doResolve: (item, context) => resolveCompletion(item, context.set),
     doCodeActions: (document, range, diagnostics, context, options) => [
-      ...doCodeActions(document, range, context.set, options),
+      ...doCodeActions(document, range, context.set, { ...options, idiom: options.idiom ?? raiseIdioms(document, context) }),
       ...diagnosticFixes(document, diagnostics, context.set),
       ...handlingCodeActions(document, range, context.set),
     ],
@@ -126,7 +127,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     }))),
     errorResponse: (document, offset, code, context, framework) => {
       const hit = context.set.findCode(code)[0];
-      return hit ? errorResponseInsert(document, offset, hit, context.set, framework) : undefined;
+      return hit ? errorResponseInsert(document, offset, hit, context.set, framework, raiseIdioms(document, context)(hit)) : undefined;
     },
     handlingOptions: (document, { set }) => ({
       variants: handlingVariantsFor(document).map((id) => ({ id, label: HANDLING_VARIANTS.find((v) => v.id === id)!.label })),

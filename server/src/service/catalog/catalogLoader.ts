@@ -16,6 +16,7 @@ import {
   type ExampleBody,
   type HeaderEntry,
   type OffsetRange,
+  type RaiseTemplate,
   type RetryPolicy,
   type StatusEntry,
 } from './model';
@@ -215,7 +216,9 @@ function schemaProblem(error: ErrorObject, syntax: CatalogSyntax): CatalogProble
       range = syntax.locate([...path, name], 'key');
       message = path[0] === 'statuses'
         ? `\`${name}\` is not an HTTP status. Key statuses by their three-digit number, e.g. \`429:\`.`
-        : `\`${name}\` cannot be a code: codes are 1 to 200 characters long.`;
+        : path[0] === 'raise'
+          ? `\`${name}\` is not a language raise templates are written for. Name one of ${RAISE_LANGUAGES.map((l) => `\`${l}\``).join(', ')}.`
+          : `\`${name}\` cannot be a code: codes are 1 to 200 characters long.`;
       break;
     }
     case 'type': {
@@ -287,6 +290,31 @@ interface RawCatalog {
   codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'constants'> & {
     causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[]; constants?: string[];
   }>;
+  raise?: Record<string, string | { template: string; imports?: string[] }>;
+}
+
+/** The languages a catalog's `raise` templates are written for (the schema's list). */
+const RAISE_LANGUAGES = ['typescript', 'javascript', 'python', 'go', 'java', 'kotlin', 'csharp', 'php', 'ruby'];
+const RAISE_PLACEHOLDERS = new Set(['constant', 'code', 'message', 'status']);
+
+/** What is wrong with a raise template, in words that say what to write; undefined when it can be used. */
+function raiseTemplateProblem(template: string): string | undefined {
+  const unknown = [...template.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]).filter((name) => !RAISE_PLACEHOLDERS.has(name));
+  if (unknown.length > 0) return `\`\${${unknown[0]}}\` is not a placeholder of raise templates. Use \`\${constant}\` (the code's constant, or its string), \`\${code}\`, \`\${message}\` or \`\${status}\`.`;
+  if (!/\$\{(?:constant|code)\}/.test(template)) return 'This raise template does not write the code. Put `${constant}` where the code goes (it is written as the code\'s constant, or as its string), e.g. `throw new ApiException(${constant})`.';
+  if (/(?<!["'`])\$\{message\}|\$\{message\}(?!["'`])/.test(template)) return '`${message}` is written as the text of a string: put it inside quotes, e.g. `"${message}"`.';
+  return undefined;
+}
+
+/** A catalog's `raise` member as templates, by language: those with a problem are left out (and reported). */
+function raiseTemplates(raw: RawCatalog['raise']): ReadonlyMap<string, RaiseTemplate> | undefined {
+  if (!raw) return undefined;
+  const templates = new Map<string, RaiseTemplate>();
+  for (const [language, value] of Object.entries(raw)) {
+    const entry = typeof value === 'string' ? { template: value, imports: [] } : { template: value.template, imports: value.imports ?? [] };
+    if (!raiseTemplateProblem(entry.template)) templates.set(language, entry);
+  }
+  return templates.size > 0 ? templates : undefined;
 }
 
 function retryPolicy(retry: boolean | RetryPolicy | undefined): RetryPolicy | undefined {
@@ -306,6 +334,7 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
   const envelope = isRecord(raw.envelope) ? raw.envelope : undefined;
   const statuses = isRecord(raw.statuses) ? raw.statuses : {};
   const codes = isRecord(raw.codes) ? raw.codes : {};
+  const raise = isRecord(raw.raise) ? raw.raise : {};
 
   if (envelope && isRecord(envelope.body) && !collectPlaceholders(envelope.body).has('code')) {
     problems.push({
@@ -326,6 +355,19 @@ function semanticProblems(syntax: CatalogSyntax, options: LoadOptions): CatalogP
         });
       }
     });
+  }
+  for (const [language, value] of Object.entries(raise)) {
+    const template = typeof value === 'string' ? value : isRecord(value) && typeof value.template === 'string' ? value.template : undefined;
+    const problem = template === undefined ? undefined : raiseTemplateProblem(template);
+    if (problem) {
+      problems.push({
+        code: CatalogProblemCode.RaiseTemplate,
+        // The catalog still serves; quick fixes write the learned form (or the framework's response) for this language instead.
+        severity: 'warning',
+        message: problem,
+        range: at(typeof value === 'string' ? ['raise', language] : ['raise', language, 'template']),
+      });
+    }
   }
   const knownStatuses = options.knownStatuses;
   const bodyPaths = envelope ? envelope.body : undefined;
@@ -468,6 +510,7 @@ function buildCatalog(uri: string, text: string, raw: RawCatalog, locate: Catalo
     envelope,
     statuses,
     codes,
+    raise: raiseTemplates(raw.raise),
     origin: options.origin ?? 'workspace',
     uri,
     rangeOf: at,

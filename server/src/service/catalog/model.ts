@@ -75,6 +75,17 @@ export interface CodeEntry {
   readonly constants?: readonly string[];
 }
 
+/**
+ * How code raises one of the catalog's codes in one language, for codebases whose own way the
+ * server cannot learn: a statement with `${constant}` (the code's constant, or its string where no
+ * constant stands for it), `${code}`, `${message}` (inside quotes) and `${status}`.
+ */
+export interface RaiseTemplate {
+  readonly template: string;
+  /** Import lines the statement needs, as the language writes them. */
+  readonly imports: readonly string[];
+}
+
 export type CatalogOrigin = 'builtin' | 'workspace';
 
 export interface Catalog {
@@ -86,6 +97,8 @@ export interface Catalog {
   readonly envelope: Envelope;
   readonly statuses: ReadonlyMap<number, StatusEntry>;
   readonly codes: ReadonlyMap<string, CodeEntry>;
+  /** How code raises a code, by language id (`typescript`, `go`, `php`…): only the templates that passed their checks. */
+  readonly raise?: ReadonlyMap<string, RaiseTemplate>;
   readonly origin: CatalogOrigin;
   /** The file the catalog was read from. */
   readonly uri: string;
@@ -116,6 +129,7 @@ export enum CatalogProblemCode {
   UnusedCode = 'unused-code',
   DuplicateConstant = 'duplicate-constant',
   ConstantClash = 'constant-clash',
+  RaiseTemplate = 'raise-template',
   Unreadable = 'catalog-unreadable',
 }
 

@@ -338,7 +338,7 @@ function idiomResponse(document: TextDocument, scope: ScopeAt, placement: Placem
 }
 
 /** Whether the JavaScript in `text` ends its statements with semicolons (most lines that could, do). */
-function statementsEndWithSemicolons(text: string): boolean {
+export function statementsEndWithSemicolons(text: string): boolean {
   let withSemicolon = 0;
   let without = 0;
   for (const line of text.split('\n', 2000)) {

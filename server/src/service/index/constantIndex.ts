@@ -12,6 +12,8 @@ import { argumentAt, calleeName } from '../text/calls';
 import { insideRanges } from '../text/codeUsages';
 import { findConstantDefinitions, isConstantLike, packageOf, type ConstantDefinition } from '../text/constants';
 import { lexStatements } from '../text/statements';
+import { learnRaiseForms, type LearnedRaises } from './raiseForms';
+import { raiseFactsOf, type RaiseFacts } from './raiseStatements';
 
 /** A function the workspace passes codes to, at an argument position. */
 export interface CodeFunction {
@@ -43,6 +45,8 @@ export interface FileFacts {
   readonly calls: readonly CallArgument[];
   /** For each definition, whether a deprecation note stands right above it. */
   readonly deprecated: readonly boolean[];
+  /** Its raising statements and what goes with them: what the workspace's way of raising a code is learned from. */
+  readonly raises?: RaiseFacts;
 }
 
 /** A deprecation note in the lines right above an offset (`@deprecated`, `Deprecated:`, `[Obsolete`, `@Deprecated`). */
@@ -60,8 +64,7 @@ const MAX_CALL_ARGUMENTS = 500;
 const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'typeof', 'sizeof', 'super', 'print', 'println', 'printf', 'log', 'debug', 'info', 'warn', 'error', 'require', 'import', 'assert', 'expect', 'describe', 'it', 'test']);
 
 /** The arguments of a file's calls that are literals or names, outside comments (a few per call, near the call). */
-function callArgumentsOf(text: string, languageId: string): CallArgument[] {
-  const comments = lexStatements(text, languageId).comments;
+function callArgumentsOf(text: string, comments: readonly [number, number][]): CallArgument[] {
   const found: CallArgument[] = [];
   const seen = new Set<string>();
   const keep = (argument: CallArgument) => {
@@ -103,14 +106,17 @@ export function factsOf(uri: string, text: string, languageId: string): FileFact
   const packageName = packageOf(text, languageId);
   const definitions = findConstantDefinitions(text, languageId).filter(isConstantLike);
   const document = definitions.length > 0 ? TextDocument.create(uri, languageId, 0, text) : undefined;
+  const lexed = lexStatements(text, languageId);
+  const raises = raiseFactsOf(text, languageId, lexed);
   return {
     uri,
     languageId,
     qualifiers: [...new Set([packageName, stem].filter((q): q is string => !!q))],
     definitions,
     ranges: definitions.map((d) => ({ start: document!.positionAt(d.nameStart), end: document!.positionAt(d.nameEnd) })),
-    calls: callArgumentsOf(text, languageId),
+    calls: callArgumentsOf(text, lexed.comments),
     deprecated: definitions.map((d) => hasDeprecationNote(text, d.nameStart)),
+    ...(raises ? { raises } : {}),
   };
 }
 
@@ -334,6 +340,17 @@ export class ConstantIndex {
     return functions;
   }
 
+  private readonly raises = new WeakMap<CatalogSet, { version: number; learned: LearnedRaises }>();
+
+  /** How the workspace raises the codes of a set of catalogs (see raiseForms.ts). */
+  raiseForms(set: CatalogSet): LearnedRaises {
+    const cached = this.raises.get(set);
+    if (cached?.version === this.version) return cached.learned;
+    const learned = learnRaiseForms(this.files.values(), set, this);
+    this.raises.set(set, { version: this.version, learned });
+    return learned;
+  }
+
   /** Whether a constant's definition has a deprecation note right above it (kept on purpose for old clients). */
   isMarkedDeprecated(binding: ConstantBinding): boolean {
     const facts = binding.uri ? this.files.get(binding.uri) : undefined;
@@ -365,6 +382,7 @@ function sameQualification(a: ConstantBinding, b: ConstantBinding): boolean {
 function sameDefinitions(a: FileFacts, b: FileFacts): boolean {
   if (a.definitions.length !== b.definitions.length || a.qualifiers.join() !== b.qualifiers.join() || a.calls.length !== b.calls.length) return false;
   if (!a.calls.every((c, i) => c.callee === b.calls[i].callee && c.index === b.calls[i].index && c.value === b.calls[i].value)) return false;
+  if (JSON.stringify(a.raises) !== JSON.stringify(b.raises)) return false;
   return a.definitions.every((d, i) => {
     const e = b.definitions[i];
     return d.name === e.name && d.value === e.value && d.containers.join() === e.containers.join();

@@ -84,6 +84,12 @@ function pythonImports(document: TextDocument, wanted: readonly string[]): TextE
         edits.push({ range: { start: { line: sameModule, character: 0 }, end: { line: sameModule, character: lines.all[sameModule].length } }, newText: `${existing}, ${name}` });
         continue;
       }
+      // Two names from one module the file lacks go on one line.
+      const addedFrom = added.findIndex((l) => l.startsWith(`from ${module} import `) && !l.includes(' as '));
+      if (addedFrom >= 0 && !line.includes(' as ')) {
+        added[addedFrom] = `${added[addedFrom]}, ${name}`;
+        continue;
+      }
     } else {
       const module = /^import\s+([\w.]+)/.exec(line)?.[1];
       if (module && new RegExp(`^import\\s+${escapeRegExp(module)}\\s*$`, 'm').test(text)) continue;
