@@ -26,6 +26,23 @@ async function startOn(folder: string): Promise<LspClient> {
   return client;
 }
 
+/**
+ * The lines a diagnostic is about: its own, and those of the status it names (a status mismatch) or
+ * the body it is about (an envelope shape), which its fix edits.
+ */
+function linesAbout(text: string, diagnostic: Diagnostic): number[] {
+  const lines = [diagnostic.range.start.line];
+  const data = diagnostic.data as { statusOffset?: number; bodyOffset?: number; bodyLength?: number } | undefined;
+  const lineStarts = text.split('\n').reduce<number[]>((starts, line) => [...starts, starts[starts.length - 1] + line.length + 1], [0]);
+  const anchor = lineStarts[diagnostic.range.start.line] + diagnostic.range.start.character;
+  const lineOf = (offset: number) => positionAt(text, offset).line;
+  if (data?.statusOffset !== undefined) lines.push(lineOf(anchor + data.statusOffset));
+  if (data?.bodyOffset !== undefined && data.bodyLength !== undefined) {
+    for (let line = lineOf(anchor + data.bodyOffset); line <= lineOf(anchor + data.bodyOffset + data.bodyLength); line++) lines.push(line);
+  }
+  return lines;
+}
+
 for (const workspace of sampleWorkspaces()) {
   describe(`sample workspace ${workspace.name}`, () => {
     let folder: string;
@@ -107,6 +124,31 @@ for (const workspace of sampleWorkspaces()) {
       }
       figures.push(`${workspace.name}: diagnostics on clean code ${found.length}`);
       assert.deepEqual(found, []);
+    });
+
+    it('reports each planted mistake with exactly one diagnostic, of its rule, where it was planted', TIMEOUT, async () => {
+      const wrong: string[] = [];
+      let caught = 0;
+      for (const planted of workspace.manifest.planted) {
+        const clean = texts.get(planted.file)!;
+        const at = clean.indexOf(planted.find);
+        assert.ok(at >= 0 && clean.indexOf(planted.find, at + 1) < 0, `${workspace.name}: "${planted.find}" must occur once in ${planted.file}`);
+        const mistaken = clean.slice(0, at) + planted.replace + clean.slice(at + planted.find.length);
+        const version = (client.lastDiagnostics(uri(planted.file))?.version ?? 1) + 1;
+        await client.change(uri(planted.file), mistaken);
+        const published = await client.diagnosticsFor(uri(planted.file), (p) => p.version === version);
+        const ours = published.diagnostics.filter((d: Diagnostic) => d.source === 'error-catalog');
+        const start = positionAt(mistaken, at).line;
+        const end = positionAt(mistaken, at + planted.replace.length).line;
+        const hit = ours.length === 1 && ours[0].code === planted.rule && linesAbout(mistaken, ours[0]).some((line) => line >= start && line <= end);
+        if (hit) caught++;
+        else wrong.push(`${planted.name} (${planted.rule}, ${planted.file}:${start + 1}): ${ours.length === 0 ? 'nothing' : ours.map((d) => `${d.code} at ${d.range.start.line + 1}`).join(', ')}`);
+        const restored = version + 1;
+        await client.change(uri(planted.file), clean);
+        await client.diagnosticsFor(uri(planted.file), (p) => p.version === restored);
+      }
+      figures.push(`${workspace.name}: planted mistakes caught ${caught}/${workspace.manifest.planted.length}`);
+      assert.deepEqual(wrong, []);
     });
 
     it('finds the references of each code that a plain search finds', TIMEOUT, async () => {

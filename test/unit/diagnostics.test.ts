@@ -89,7 +89,7 @@ describe('unknown codes', () => {
 });
 
 describe('status mismatch', () => {
-  const text = "res.status(400).json({ success: false, error: { code: 'RATE_LIMITED' }, meta: { requestId: 'r' } });";
+  const text = "res.status(400).json({ success: false, error: { code: 'RATE_LIMITED', message: 'Slow down' }, meta: { requestId: 'r' } });";
 
   it('flags a code sent with another status, with its docs link', () => {
     const { diagnostics, summary } = check(text);
@@ -118,8 +118,8 @@ describe('status mismatch', () => {
   });
 
   it('finds the status after the body too, and agrees when it matches', () => {
-    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 404", 'python').summary, []);
-    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND'}, 'meta': {}}, 409", 'python').summary, [['status-mismatch', 'NOT_FOUND']]);
+    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND', 'message': 'No such thing'}, 'meta': {}}, 404", 'python').summary, []);
+    assert.deepEqual(check("return {'success': False, 'error': {'code': 'NOT_FOUND', 'message': 'No such thing'}, 'meta': {}}, 409", 'python').summary, [['status-mismatch', 'NOT_FOUND']]);
     const { document, diagnostics } = check("return c.json({ success: false, error: { code: 'NOT_FOUND' }, meta: {} }, 422);");
     assert.equal(applyFix(document, diagnostics[0], 'Use VALIDATION_ERROR, a 422 code'), "return c.json({ success: false, error: { code: 'VALIDATION_ERROR' }, meta: {} }, 422);");
   });
@@ -142,6 +142,31 @@ describe('envelope shape', () => {
     assert.match(String(diagnostics[0].message), /lacks `success`, `meta`/);
   });
 
+  it('flags an error object without a required member, on the way from the body to the code', () => {
+    const { diagnostics } = check("res.status(404).json({ success: false, error: { code: 'NOT_FOUND', detail: 'gone' }, meta: {} });");
+    assert.equal(diagnostics.length, 1);
+    assert.match(String(diagnostics[0].message), /Its `error` object lacks `message`/);
+    assert.deepEqual(check("res.status(404).json({ success: false, error: { code: 'NOT_FOUND', message: 'gone' }, meta: {} });").summary, [], 'meta is not on the way to the code');
+  });
+
+  it('reads bodies Java builds as maps: Map.of and a run of put statements sent as they are', () => {
+    const mapOf = 'return ResponseEntity.status(404).body(Map.of(\n    "success", false,\n    "error", "x",\n    "code", "NOT_FOUND",\n    "meta", Map.of()));';
+    assert.match(String(check(mapOf, 'java').diagnostics[0]?.message), /The code is at `code`, but Acme API bodies carry it at `error\.code`/);
+    const puts = [
+      'Map<String, Object> body = new LinkedHashMap<>();',
+      'body.put("success", false);',
+      'body.put("error", error);',
+      'body.put("code", "RATE_LIMTED");',
+      'response.setStatus(429);',
+      'mapper.writeValue(response.getOutputStream(), body);',
+    ].join('\n');
+    assert.deepEqual(check(puts, 'java').summary, [['unknown-code', 'RATE_LIMTED']], 'a code beside other envelope members of the same map');
+    // The envelope-shape fix rewrites one literal; a body built by statements gets none.
+    const { document, diagnostics } = check(puts.replace('RATE_LIMTED', 'RATE_LIMITED'), 'java');
+    assert.deepEqual(diagnostics.map((d) => d.code), ['envelope-shape']);
+    assert.ok(!diagnosticFixes(document, diagnostics, set).some((a) => a.title.startsWith('Rewrite')));
+  });
+
   it('leaves objects that are not response bodies alone', () => {
     assert.deepEqual(check("throw new ApiError({ code: 'NOT_FOUND' });\nconst e = { code: 'NOT_FOUND' };").summary, []);
   });
@@ -149,7 +174,7 @@ describe('envelope shape', () => {
 
 describe('deprecated codes', () => {
   it('are tagged deprecated, with the replacement as the fix', () => {
-    const text = "res.status(429).json({ success: false, error: { code: 'OLD_LIMIT' }, meta: {} });";
+    const text = "res.status(429).json({ success: false, error: { code: 'OLD_LIMIT', message: 'Slow down' }, meta: {} });";
     const { document, diagnostics, summary } = check(text);
     assert.deepEqual(summary, [['deprecated-code', 'OLD_LIMIT']]);
     assert.deepEqual(diagnostics[0].tags, [2]);

@@ -76,6 +76,21 @@ const SOURCES: Record<string, string> = {
     '}',
   ].join('\n'),
   // YAML's statements are its top-level blocks: several here, as in a file of examples.
+  java: [
+    'class Limits {',
+    '  void deny(HttpServletResponse response) throws IOException {',
+    '    Map<String, Object> body = new LinkedHashMap<>();',
+    '    body.put("success", false);',
+    '    body.put("code", "RATE_LIMITED");',
+    '    body.put("message", "Slow down");',
+    '    response.setStatus(400);',
+    '    mapper.writeValue(response.getOutputStream(), body);',
+    '  }',
+    '  ResponseEntity<Map<String, Object>> gone() {',
+    '    return ResponseEntity.status(404).body(Map.of("success", false, "code", "NOT_FOUND", "meta", Map.of()));',
+    '  }',
+    '}',
+  ].join('\n'),
   yaml: [
     'rateLimited:',
     '  error:',
@@ -136,7 +151,7 @@ describe('checking after an edit', () => {
   }
 
   it('a one-character edit in a long file re-checks only its statement, and the findings after it move with the text', () => {
-    const line = "app.get('/x', (q, res) => res.status(400).json({ success: false, error: { code: 'RATE_LIMITED' }, meta: {} }));";
+    const line = "app.get('/x', (q, res) => res.status(400).json({ success: false, error: { code: 'RATE_LIMITED', message: 'Slow down' }, meta: {} }));";
     const lines = Array.from({ length: 2000 }, () => line);
     const checker = new SourceChecker();
     const before = TextDocument.create('file:///w/src/long.ts', 'typescript', 1, lines.join('\n'));

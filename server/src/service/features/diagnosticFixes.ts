@@ -29,7 +29,7 @@ function currentData(document: TextDocument, diagnostic: Diagnostic): FixData | 
  * `map[string]any{` and `gin.H{`, C#'s `new {` and `new Dictionary<string, object> {`.
  */
 const LITERAL_TYPE_BEFORE: Readonly<Record<string, RegExp>> = {
-  go: /(?:map\[string\](?:any|interface\{\})|gin\.H)\s*$/,
+  go: /(?:map\[string\](?:any|string|interface\{\})|gin\.H)\s*$/,
   csharp: /\bnew(?:\s+Dictionary<\s*string\s*,\s*object\??\s*>)?\s*$/,
 };
 
@@ -84,7 +84,7 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
       case SourceDiagnosticCode.EnvelopeShape: {
         if (data.rule !== SourceDiagnosticCode.EnvelopeShape) break;
         const hit = set.findCode(data.value)[0];
-        if (!hit) break;
+        if (!hit || data.built) break;
         const rewrite = bodyRewrite(document, anchor + data.bodyOffset, data.bodyLength, hit);
         if (rewrite) actions.push(fix(document, diagnostic, `Rewrite the body in the ${hit.catalog.title} envelope`, [rewrite], true));
         break;

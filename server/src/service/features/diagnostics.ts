@@ -18,7 +18,8 @@ import { isStringPlaceholder, placeholderPath } from '../catalog/envelope';
 import { docsUrlOf } from '../render/explain';
 import { safeHttpUrl } from '../render/markdown';
 import { lastAtMost, statusMentionsBetween } from '../text/textScan';
-import { assertedStatuses, readersAbove, readersBelow } from '../text/testAssertions';
+import { ASSERTION_LINES_AFTER, ASSERTION_LINES_BEFORE, assertedStatuses, isAssertionLine } from '../text/testAssertions';
+import { isMapBodyLine, MAP_BODY_LINES_AFTER, MAP_BODY_LINES_BEFORE, mapBodyAt, type MapBody } from '../text/mapBodies';
 import { ARRAY_ITEM, codePathOf, definitionSites, findSites, profileOf, resemblesCodes, statusNamedBy, type CodeSite, type EnvelopeProfile } from './codeSites';
 
 export enum SourceDiagnosticCode {
@@ -58,7 +59,11 @@ const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity
 export type FixData =
   | { readonly rule: SourceDiagnosticCode.UnknownCode; readonly value: string; readonly suggestions: readonly string[] }
   | { readonly rule: SourceDiagnosticCode.StatusMismatch; readonly value: string; readonly codeStatus: number; readonly sentStatus: number; readonly statusOffset?: number; readonly alternatives: readonly string[]; readonly alternativeTexts?: readonly string[] }
-  | { readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly value: string; readonly bodyOffset: number; readonly bodyLength: number }
+  | {
+    readonly rule: SourceDiagnosticCode.EnvelopeShape; readonly value: string; readonly bodyOffset: number; readonly bodyLength: number;
+    /** A body built by statements (`body.put(…)`), which no rewrite of one literal can fix. */
+    readonly built?: boolean;
+  }
   | { readonly rule: SourceDiagnosticCode.DeprecatedCode; readonly value: string; readonly replacement?: string; readonly replacementText?: string };
 
 /** Names under which bodies carry codes: the catalogs' own, and the common ones a wrong shape uses. */
@@ -76,12 +81,15 @@ interface TemplateObject {
   readonly keys: ReadonlySet<string>;
   readonly toCode: readonly string[];
   readonly isRoot: boolean;
+  /** The key that holds it (`error`), none for the root or an item of a list. */
+  readonly key?: string;
+  /** Its members that every body has, and the template itself (for the members' types). */
+  readonly required: readonly string[];
+  readonly template: Readonly<Record<string, unknown>>;
 }
 
 interface Shape {
   readonly codePath: readonly string[];
-  /** Members every body has at its top level. */
-  readonly required: readonly string[];
   /** The template's objects on the way to the code, the root first. */
   readonly objects: readonly TemplateObject[];
 }
@@ -98,13 +106,14 @@ function shapeOf(catalog: Catalog): Shape {
     let node: unknown = catalog.envelope.body;
     codePath.forEach((segment, i) => {
       if (node && typeof node === 'object' && !Array.isArray(node)) {
-        objects.push({ keys: new Set(Object.keys(node).filter((k) => !k.includes('${'))), toCode: codePath.slice(i), isRoot: i === 0 });
+        const keys = Object.keys(node).filter((k) => !k.includes('${'));
+        const key = i > 0 && codePath[i - 1] !== ARRAY_ITEM ? codePath[i - 1] : undefined;
+        objects.push({ keys: new Set(keys), toCode: codePath.slice(i), isRoot: i === 0, key, required: keys.filter((k) => !optional.has(k)), template: node as Record<string, unknown> });
       }
       node = segment === ARRAY_ITEM ? (Array.isArray(node) ? node[0] : undefined) : (node as Record<string, unknown> | undefined)?.[segment];
     });
     shape = {
       codePath,
-      required: Object.keys(catalog.envelope.body).filter((k) => !optional.has(k) && !k.includes('${')),
       objects,
     };
     shapes.set(catalog, shape);
@@ -216,7 +225,7 @@ class Container {
 }
 
 /** Calls and assignments whose argument is a response body. */
-const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode|\bSerializeObject|\bSerialize|\bWriteAsJsonAsync|\bResults\.Json|\bJson)\s*\(?\s*(?:new\s*)?$|^\s*return\s*$/;
+const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode|\bSerializeObject|\bSerialize|\bWriteAsJsonAsync|\bResults\.Json|\bJson)\s*\(?\s*(?:new\s*|map\[string\](?:any|string|interface\{\})\s*|gin\.H\s*)?$|^\s*return\s*$/;
 
 /**
  * For each offset in `at` (ascending), the containers enclosing it within its statement,
@@ -324,11 +333,17 @@ function statusAround(text: string, usage: { start: number }, body: Container | 
   const found = before.reverse().find((mention) => mention.end !== undefined && holdsAcross(text, brackets, mention.end, from));
   if (found?.start !== undefined && found.end !== undefined) return { status: found.status, start: found.start, end: found.end };
   if (!body) return undefined;
-  // After the body: `}, 400)` (Flask, Hono, Django, Laravel) or `}, { status: 400 }` (Next.js, Response.json).
-  const after = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*[=:]\s*)?([1-5]\d\d)\b/.exec(text.slice(body.close, Math.min(ceiling, body.close + 80)));
-  if (!after) return undefined;
-  const start = body.close + after[0].length - 3;
-  return { status: Number(after[1]), start, end: start + 3 };
+  // After the body: `}, 400)` (Flask, Hono, Django, Laravel), `}, { status: 400 }` (Next.js, Response.json),
+  // `], Response::HTTP_BAD_REQUEST` (Laravel), `}, status: :not_found` (Rails).
+  const limit = Math.min(ceiling, body.close + 80);
+  const lead = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*(?:=>|[=:])\s*)?/.exec(text.slice(body.close, limit));
+  if (!lead) return undefined;
+  const tokenStart = body.close + lead[0].length;
+  const token = /^(?:[1-5]\d\d\b|:?[A-Za-z_]\w*(?:\s*(?:\.|::)\s*[A-Za-z_]\w*)*)/.exec(text.slice(tokenStart, limit));
+  if (!token) return undefined;
+  if (/^\d/.test(token[0])) return { status: Number(token[0]), start: tokenStart, end: tokenStart + 3 };
+  const named = statusMentionsIn(text, tokenStart, tokenStart + token[0].length, set).at(-1);
+  return named?.start !== undefined && named.end !== undefined ? { status: named.status, start: named.start, end: named.end } : undefined;
 }
 
 /** Whether no `}` or `]` in `[from, to)` closes a bracket opened before `from`. */
@@ -455,6 +470,8 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     findings.push({ rule, start: site.start, end: site.end, message, data, ...(href ? { href } : {}), ...(tags ? { tags } : {}) });
   };
   const titles = set.catalogs.filter((c) => c.origin === 'workspace').map((c) => c.title).join(', ');
+  // Status tokens already reported: a registry entry names its code twice (`X => ['name' => X, 'code' => 400]`), one mistake.
+  const reportedStatuses = new Set<string>();
   /** How a code is written where the site writes it: as a constant with the same qualifier, if one stands for it. */
   const writtenAs = (site: CodeSite, code: string): string | undefined => {
     if (site.form === 'literal') return code;
@@ -470,6 +487,10 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     const enclosing = site.evidence === 'definition' ? [] : containersAt(site.start);
     const innermost = enclosing[enclosing.length - 1];
     const siteText = text.slice(site.start, site.end);
+    // A member of a body built as a map (`Map.of("code", …)`, `body.put("code", …);`), which has no brackets of its own:
+    // the brackets around it, if any, are a block's or hold the whole map.
+    const builtIn = site.keyStart !== undefined && MAP_LANGUAGES.has(languageId) ? mapBodyAt(text, site.keyStart, statement) : undefined;
+    const mapBody = builtIn && (innermost === undefined || innermost.open < builtIn.start) ? builtIn : undefined;
     const hits = set.findCode(site.value);
     if (hits.length === 0) {
       if (site.form !== 'literal') continue;
@@ -480,7 +501,9 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       const resembles = resemblesCodes(site.value, pass.profile.style);
       const evidence = site.evidence === 'member'
         // A member is a code where its key carries codes in the catalogs' envelopes and its object looks like a body.
-        ? pass.profile.catalogCodeKeys.has(site.key ?? '') && (innermost === undefined ? bracketlessEvidence(text, site, languageId, statement, pass.profile) : looksLikeBody(text, enclosing, lexed.brackets, pass.profile, site.key))
+        ? pass.profile.catalogCodeKeys.has(site.key ?? '') && (
+          mapBody?.members.some((m) => m.key !== site.key && pass.profile.envelopeKeys.has(m.key))
+          || (innermost === undefined ? bracketlessEvidence(text, site, languageId, statement, pass.profile) : looksLikeBody(text, enclosing, lexed.brackets, pass.profile, site.key)))
         : site.evidence === 'assertion' ? suggestions.length > 0
           : true;
       if (!evidence || !(resembles || (suggestions.length > 0 && site.evidence !== 'definition'))) continue;
@@ -499,8 +522,11 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     }
     const placed = site.key !== undefined ? bodyOf(text, enclosing, lexed.brackets, shapeOf(hit.catalog), pass.profile) : undefined;
     const body = placed ? enclosing[placed.index] : enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets));
-    const sent = sentStatus(text, site, body, innermost, statement, lexed.brackets, pass.profile, set) ?? expectedByTest(text, site, hit.entry.status, set);
-    if (sent && sent.status !== hit.entry.status) {
+    const sent = sentStatus(text, site, body, innermost, statement, lexed.brackets, pass.profile, set)
+      ?? (mapBody && mapBodyStatus(text, mapBody, pass.profile, set))
+      ?? expectedByTest(text, site, hit.entry.status, set);
+    if (sent && sent.status !== hit.entry.status && (sent.start === undefined || !reportedStatuses.has(`${hit.entry.code} ${sent.start}`))) {
+      if (sent.start !== undefined) reportedStatuses.add(`${hit.entry.code} ${sent.start}`);
       const alternatives = set.codesWithStatus(sent.status, 3).map((h) => h.entry.code);
       const alternativeTexts = alternatives.map((a) => writtenAs(site, a));
       const usable = alternatives.filter((_, i) => alternativeTexts[i] !== undefined);
@@ -513,20 +539,31 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
           alternatives: usable, alternativeTexts: alternativeTexts.filter((t): t is string => t !== undefined),
         }, hit);
     }
+    if (mapBody?.sent && site.key !== undefined) {
+      const problem = mapBodyProblem(text, mapBody, site.key, shapeOf(hit.catalog), hit.catalog);
+      if (problem) {
+        push(SourceDiagnosticCode.EnvelopeShape, site, problem,
+          { rule: SourceDiagnosticCode.EnvelopeShape, value: siteText, bodyOffset: mapBody.start - site.start, bodyLength: mapBody.end - mapBody.start, built: true }, hit);
+      }
+      continue;
+    }
+    if (site.key === undefined && body && innermost === body) {
+      const key = misplacedUnder(text, site, body, lexed.brackets, shapeOf(hit.catalog), pass.profile);
+      if (key !== undefined) {
+        push(SourceDiagnosticCode.EnvelopeShape, site, `The code is at \`${key}\`, but ${hit.catalog.title} bodies carry it at \`${readablePath(shapeOf(hit.catalog).codePath)}\`.`,
+          { rule: SourceDiagnosticCode.EnvelopeShape, value: siteText, bodyOffset: body.open - site.start, bodyLength: body.close - body.open }, hit);
+      }
+    }
     if (!placed || !body || site.key === undefined) continue;
     // The shape check: the code's place in the body, and the body's required members.
-    const { codePath, required } = shapeOf(hit.catalog);
+    const { codePath } = shapeOf(hit.catalog);
     const foundPath = pathWithin(text, enclosing.slice(placed.index), lexed.brackets, site.key);
     let problem: string | undefined;
     if (foundPath.join('.') !== placed.expected.join('.')) {
       problem = `The code is at \`${readablePath(foundPath)}\`, but ${hit.catalog.title} bodies carry it at \`${readablePath(codePath)}\`.`;
     } else if (placed.sent) {
       // Only a body sent as it is must have every member: an error's options or a test's expected part may have a few.
-      const members = directMembers(text, body, lexed.brackets);
-      const present = new Set(members.map((m) => m.key));
-      const missing = required.filter((k) => !present.has(k));
-      if (missing.length > 0) problem = `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${hit.catalog.title} bodies always have.`;
-      else problem = typeProblem(text, members, hit.catalog);
+      problem = memberProblem(text, enclosing.slice(placed.index).filter((c) => !isList(text, c, lexed.brackets)), lexed.brackets, shapeOf(hit.catalog), hit.catalog);
     }
     if (problem) {
       push(SourceDiagnosticCode.EnvelopeShape, site, problem,
@@ -606,6 +643,50 @@ function bracketlessEvidence(text: string, site: CodeSite, languageId: string, s
   return false;
 }
 
+/** Languages whose code builds bodies as maps. */
+const MAP_LANGUAGES = new Set(['java', 'kotlin']);
+
+/** The status a map body is sent with: one set between its run and where it is sent (`response.setStatus(429)`), else its status member. */
+function mapBodyStatus(text: string, body: MapBody, profile: EnvelopeProfile, set: CatalogSet): SentStatus | undefined {
+  if (body.statusFrom !== undefined && body.statusTo !== undefined) {
+    const setBeside = statusMentionsIn(text, body.statusFrom, body.statusTo, set).at(-1);
+    if (setBeside) return setBeside;
+  }
+  for (const member of body.members) {
+    if (!profile.statusKeys.has(member.key)) continue;
+    const number = /^\s*([1-5]\d\d)\s*$/.exec(text.slice(member.valueStart, member.valueEnd));
+    if (number) {
+      const start = member.valueStart + text.slice(member.valueStart, member.valueEnd).indexOf(number[1]);
+      return { status: Number(number[1]), start, end: start + 3 };
+    }
+  }
+  return undefined;
+}
+
+/** What a sent map body lacks or writes otherwise, for envelopes that carry the code at their top level. */
+function mapBodyProblem(text: string, body: MapBody, key: string, shape: Shape, catalog: Catalog): string | undefined {
+  if (shape.codePath.length !== 1 || key !== shape.codePath[0]) return `The code is at \`${key}\`, but ${catalog.title} bodies carry it at \`${readablePath(shape.codePath)}\`.`;
+  if (shape.objects.length === 0) return undefined;
+  const present = new Set(body.members.map((m) => m.key));
+  const missing = shape.objects[0].required.filter((k) => !present.has(k));
+  if (missing.length > 0) return `This body lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${catalog.title} bodies always have.`;
+  return typeProblem(text, body.members, shape.objects[0].template, catalog);
+}
+
+/**
+ * The key a code stands under in a sent body whose envelope carries it at its top level under
+ * another key the body lacks (`'error' => ApiException::X` where bodies have `'type' => …`). Only
+ * in a body that otherwise has the envelope's members, so that a success body mentioning a code is left alone.
+ */
+function misplacedUnder(text: string, site: CodeSite, body: Container, brackets: readonly number[], shape: Shape, profile: EnvelopeProfile): string | undefined {
+  if (shape.codePath.length !== 1 || isList(text, body, brackets)) return undefined;
+  const members = directMembers(text, body, brackets);
+  if (members.some((m) => m.key === shape.codePath[0])) return undefined;
+  const holding = members.find((m) => site.start >= m.valueStart && site.end <= m.valueEnd && /^(?:["']?|[\w\\.:>-]*(?:::|\.|->))$/.test(text.slice(m.valueStart, site.start).trim()) && /^["']?$/.test(text.slice(site.end, m.valueEnd).trim()));
+  if (!holding || profile.envelopeKeys.has(holding.key) || profile.codeKeys.includes(holding.key)) return undefined;
+  return members.filter((m) => m !== holding && profile.envelopeKeys.has(m.key)).length >= 2 ? holding.key : undefined;
+}
+
 /** The status a site is sent with, from the closest place that says one. */
 function sentStatus(text: string, site: CodeSite, body: Container | undefined, innermost: Container | undefined, statement: { start: number; end: number }, brackets: readonly number[], profile: EnvelopeProfile, set: CatalogSet): SentStatus | undefined {
   if (site.evidence === 'definition') {
@@ -648,9 +729,26 @@ function entryAfter(text: string, site: CodeSite, brackets: readonly number[], s
   return undefined;
 }
 
+/**
+ * What a sent body lacks or writes otherwise, read from its root down to the object holding the
+ * code (`objects`, one per object of the template on the way: the body, its `error`, an item of its `errors`).
+ */
+function memberProblem(text: string, objects: readonly Container[], brackets: readonly number[], shape: Shape, catalog: Catalog): string | undefined {
+  for (let depth = 0; depth < objects.length && depth < shape.objects.length; depth++) {
+    const expected = shape.objects[depth];
+    const members = directMembers(text, objects[depth], brackets);
+    const present = new Set(members.map((m) => m.key));
+    const missing = expected.required.filter((k) => !present.has(k));
+    const where = depth === 0 ? 'This body' : expected.key ? `Its \`${expected.key}\` object` : 'Its error object';
+    if (missing.length > 0) return `${where} lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${catalog.title} ${depth === 0 ? 'bodies' : 'errors'} always have.`;
+    const type = typeProblem(text, members, expected.template, catalog);
+    if (type) return type;
+  }
+  return undefined;
+}
+
 /** A member whose value the catalog fixes (a literal, or a status as a string) written otherwise. */
-function typeProblem(text: string, members: readonly DirectMember[], catalog: Catalog): string | undefined {
-  const template = catalog.envelope.body;
+function typeProblem(text: string, members: readonly DirectMember[], template: Readonly<Record<string, unknown>>, catalog: Catalog): string | undefined {
   for (const { key, valueStart, valueEnd } of members) {
     if (!Object.hasOwn(template, key)) continue;
     const expected = template[key];
@@ -712,6 +810,48 @@ function changedRegion(before: string, after: string): { start: number; sameAtEn
   }
   while (sameAtEnd < room && before.charCodeAt(before.length - 1 - sameAtEnd) === after.charCodeAt(after.length - 1 - sameAtEnd)) sameAtEnd++;
   return { start, sameAtEnd };
+}
+
+/**
+ * Lines whose findings read lines around them, beyond their statement: a test's assertion of a code
+ * reads the status assertions around it, a `put` of a map body the rest of the map and where it is sent.
+ */
+const READERS = [
+  { reads: isAssertionLine, above: ASSERTION_LINES_BEFORE, below: ASSERTION_LINES_AFTER },
+  { reads: isMapBodyLine, above: MAP_BODY_LINES_BEFORE, below: MAP_BODY_LINES_AFTER },
+];
+const MOST_BELOW = Math.max(...READERS.map((r) => r.below));
+const MOST_ABOVE = Math.max(...READERS.map((r) => r.above));
+
+function lineTextAt(text: string, lineStart: number): { text: string; end: number } {
+  let end = text.indexOf('\n', lineStart);
+  if (end < 0) end = text.length;
+  return { text: text.slice(lineStart, end), end };
+}
+
+/** Where checking must start for an edit at `offset`: at the farthest line above (or the edit's) that reads the edited lines. */
+function readersAbove(text: string, offset: number): number {
+  let farthest = offset;
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (let distance = 0; distance <= MOST_BELOW; distance++) {
+    const line = lineTextAt(text, lineStart).text;
+    if (READERS.some((r) => distance <= r.below && r.reads(line))) farthest = lineStart;
+    if (lineStart === 0) break;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return farthest;
+}
+
+/** Where checking may stop after an edit whose text is the same from `offset` on: past the farthest line below that reads the edited lines. */
+function readersBelow(text: string, offset: number): number {
+  let farthest = offset;
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (let distance = 0; distance <= MOST_ABOVE && lineStart <= text.length; distance++) {
+    const line = lineTextAt(text, lineStart);
+    if (READERS.some((r) => distance <= r.above && r.reads(line.text))) farthest = Math.max(farthest, line.end);
+    lineStart = line.end + 1;
+  }
+  return farthest;
 }
 
 /**

@@ -7,9 +7,9 @@
  */
 import type { StatusMention } from './textScan';
 
-/** Lines read before and after the code's line. */
-const ASSERTION_LINES_BEFORE = 12;
-const ASSERTION_LINES_AFTER = 4;
+/** Lines read before and after the code's line, for a checker that must check them again after an edit. */
+export const ASSERTION_LINES_BEFORE = 12;
+export const ASSERTION_LINES_AFTER = 4;
 
 /** A line that asserts: xUnit and Python `assert`, `expect(…)`, MockMvc `.andExpect(`, Laravel `->assertX(`, RSpec, Minitest. */
 const ASSERTION = /(?:^|[^\w$])(?:assert\w*|Assert\s*\.\s*\w+|expect|andExpect|should\w*|must_\w+|require\s*\.\s*\w+)\s*[(.\s]|->\s*assert\w*\s*\(/i;
@@ -123,31 +123,7 @@ export function assertedStatuses(text: string, offset: number, mentionsIn: (from
   return between.every((line) => isBlank(line) || ASSERTION.test(line.text)) ? [only.mention] : [];
 }
 
-/**
- * Where checking must start for an edit at `offset`: an assertion on the edit's line or a few lines
- * above reads the edited lines, so it starts at the farthest such line (or at `offset` when there is none).
- */
-export function readersAbove(text: string, offset: number): number {
-  let farthest = offset;
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  for (let n = 0; n <= ASSERTION_LINES_AFTER; n++) {
-    if (ASSERTION.test(lineAround(text, lineStart).text)) farthest = lineStart;
-    if (lineStart === 0) break;
-    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  }
-  return farthest;
-}
-
-/**
- * Where checking may stop after an edit whose text is the same from `offset` on: past the last
- * assertion on that line or a few lines below, which reads the edited lines (or at `offset` when there is none).
- */
-export function readersBelow(text: string, offset: number): number {
-  let farthest = offset;
-  for (let at = offset, n = 0; n <= ASSERTION_LINES_BEFORE && at <= text.length; n++) {
-    const line = lineAround(text, at);
-    if (ASSERTION.test(line.text)) farthest = Math.max(farthest, line.end);
-    at = line.end + 1;
-  }
-  return farthest;
+/** Whether a line asserts, so that a code in it may be paired with a status asserted around it. */
+export function isAssertionLine(lineText: string): boolean {
+  return ASSERTION.test(lineText);
 }
