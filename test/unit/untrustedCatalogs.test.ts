@@ -13,9 +13,9 @@ import { CatalogSet } from '../../server/src/service/catalog/catalogSet';
 import { parseCatalogSyntaxWithPositions } from '../../server/src/service/catalog/catalogSyntax';
 import { CatalogProblemCode } from '../../server/src/service/catalog/model';
 import { catalogDocumentSymbols } from '../../server/src/service/features/symbols';
-import { explainCode, explainStatus } from '../../server/src/service/render/explain';
+import { docsUrlOf, explainCode, explainStatus } from '../../server/src/service/render/explain';
 import { escapeMarkdown, link, safeHttpUrl } from '../../server/src/service/render/markdown';
-import { builtin, knownStatuses, standardReasons } from '../helpers/catalogs';
+import { builtin, catalogFromYaml, knownStatuses, standardReasons } from '../helpers/catalogs';
 
 const HEAD = 'id: acme\ntitle: Acme API\nenvelope:\n  body:\n    error:\n      code: ${code}\n      message: ${message}\n';
 
@@ -174,6 +174,11 @@ describe('catalog text in Markdown', () => {
     assert.equal(link('Docs', 'javascript:alert(1)'), 'Docs');
     assert.equal(safeHttpUrl('https://docs.acme.test/errors#A <b>"'), 'https://docs.acme.test/errors#A%20%3Cb%3E%22');
     assert.equal(safeHttpUrl('not a url'), undefined);
+    // A fragment keeps braces, bars, carets and backticks as they are unless they are encoded.
+    assert.equal(safeHttpUrl('https://docs.acme.test/errors#${code}|`x`^'), 'https://docs.acme.test/errors#$%7Bcode%7D%7C%60x%60%5E');
+    // A code's own docs fill the same placeholders as the catalog's.
+    const catalog = catalogFromYaml('id: a\ntitle: A\nenvelope: { body: { code: "${code}" } }\ncodes:\n  "A B":\n    status: 404\n    docs: "https://docs.acme.test/${status}#${code}"\n');
+    assert.equal(docsUrlOf(catalog.codes.get('A B')!, catalog), 'https://docs.acme.test/404#A%20B');
   });
 
   it('every field of a code and a status hover is escaped', () => {

@@ -19,9 +19,10 @@ function shortList(title: string, items: readonly string[]): string[] {
 
 /** The docs link of a code: its own, else the catalog's link template or base page. */
 export function docsUrlOf(entry: CodeEntry, catalog: Catalog): string | undefined {
-  if (entry.docs) return entry.docs;
-  if (!catalog.docs) return undefined;
-  return catalog.docs.replace(/\$\{code\}/g, encodeURIComponent(entry.code)).replace(/\$\{status\}/g, String(entry.status));
+  // A code's own docs may use the same placeholders as the catalog's.
+  const template = entry.docs ?? catalog.docs;
+  if (!template) return undefined;
+  return template.replace(/\$\{code\}/g, encodeURIComponent(entry.code)).replace(/\$\{status\}/g, String(entry.status));
 }
 
 export function describeRetry(policy: RetryPolicy | undefined): string | undefined {

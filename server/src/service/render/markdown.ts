@@ -54,7 +54,8 @@ export function safeHttpUrl(raw: string | undefined): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  return url.href.replace(/[()'\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  // The serialiser leaves these as they are in some parts (a fragment keeps `{`, `}`, `|`, `^`, a backtick): none may reach a Markdown link or an editor.
+  return url.href.replace(/[()'\\{}|^`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A link, or plain escaped text when the URL is not http(s). */
