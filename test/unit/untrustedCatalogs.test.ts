@@ -181,6 +181,14 @@ describe('catalog text in Markdown', () => {
     assert.equal(docsUrlOf(catalog.codes.get('A B')!, catalog), 'https://docs.acme.test/404#A%20B');
   });
 
+  it('an explanation stays a summary whatever the size of the catalog\'s texts', () => {
+    const huge = 'Lorem ipsum dolor sit amet. '.repeat(300_000);
+    const catalog = catalogFromYaml(`id: a\ntitle: A\nenvelope: { body: { code: "\${code}", message: "\${message}" } }\ncodes:\n  HUGE:\n    status: 400\n    title: ${huge.slice(0, 5000)}\n    message: ${huge}\n    description: ${huge}\n    causes: [${huge.slice(0, 9000)}]\n`);
+    const markdown = explainCode({ entry: catalog.codes.get('HUGE')!, catalog }, new CatalogSet([catalog]));
+    assert.ok(markdown.length < 12_000, `${markdown.length} characters`);
+    assert.match(markdown, /more characters in the catalog/);
+  });
+
   it('every field of a code and a status hover is escaped', () => {
     const attack = attacks[0];
     const quoted = JSON.stringify(attack);

@@ -10,9 +10,19 @@ import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from '../
 /** Hovers stay short: the first few causes and steps, the rest behind the docs link. */
 const MAX_LIST_ITEMS = 3;
 
+/** The most characters of one catalog text an explanation shows: a hover is a summary, and a catalog may hold megabytes in one field. */
+const MAX_TEXT_LENGTH = 2000;
+
+/** `text` escaped, cut at a word before the limit when longer, saying so. */
+function brief(text: string, limit = MAX_TEXT_LENGTH): string {
+  if (text.length <= limit) return escapeMarkdown(text);
+  const space = text.lastIndexOf(' ', limit);
+  return `${escapeMarkdown(text.slice(0, space > limit / 2 ? space : limit))} … (${(text.length - limit).toLocaleString('en')} more characters in the catalog)`;
+}
+
 function shortList(title: string, items: readonly string[]): string[] {
   if (items.length === 0) return [];
-  const shown = items.slice(0, MAX_LIST_ITEMS).map((item) => `- ${escapeMarkdown(item)}`);
+  const shown = items.slice(0, MAX_LIST_ITEMS).map((item) => `- ${brief(item, MAX_TEXT_LENGTH / 4)}`);
   if (items.length > MAX_LIST_ITEMS) shown.push(`- … and ${items.length - MAX_LIST_ITEMS} more`);
   return [`**${title}**`, '', ...shown];
 }
@@ -39,7 +49,7 @@ export function describeRetry(policy: RetryPolicy | undefined): string | undefin
 
 function sourceLine(catalog: Catalog, docs: string | undefined): string {
   const file = catalog.origin === 'builtin' ? 'built-in' : codeSpan(catalog.uri.slice(catalog.uri.lastIndexOf('/') + 1));
-  return `*${escapeMarkdown(catalog.title)}* (${file})${docs ? ` · ${link('Docs', docs)}` : ''}`;
+  return `*${brief(catalog.title, 200)}* (${file})${docs ? ` · ${link('Docs', docs)}` : ''}`;
 }
 
 function statusLabel(set: CatalogSet, status: number): string {
@@ -58,13 +68,13 @@ export function codeDetail(hit: CodeHit, set: CatalogSet): string {
 export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Catalog[] = []): string {
   const { entry, catalog } = hit;
   const lines: string[] = [`**${codeSpan(entry.code)}** · ${escapeMarkdown(statusLabel(set, entry.status))}`];
-  if (entry.title) lines.push('', `*${escapeMarkdown(entry.title)}*`);
+  if (entry.title) lines.push('', `*${brief(entry.title, 200)}*`);
   if (entry.deprecated) {
-    const reason = typeof entry.deprecated === 'string' ? ` ${escapeMarkdown(entry.deprecated)}` : '';
+    const reason = typeof entry.deprecated === 'string' ? ` ${brief(entry.deprecated, 500)}` : '';
     const replacement = entry.replacedBy ? ` Use ${codeSpan(entry.replacedBy)} instead.` : '';
     lines.push('', `**Deprecated.**${reason}${replacement}`);
   }
-  if (entry.description) lines.push('', escapeMarkdown(entry.description));
+  if (entry.description) lines.push('', brief(entry.description));
   const causes = shortList('Causes', entry.causes);
   if (causes.length) lines.push('', ...causes);
   const resolution = shortList('Resolution', entry.resolution);
@@ -75,8 +85,9 @@ export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Cata
   }
   // The catalog and the docs link come before the example, so they show without scrolling.
   lines.push('', sourceLine(catalog, docsUrlOf(entry, catalog)));
-  lines.push('', codeBlock('json', compactJson(renderBody(catalog, entry), 72)));
-  if (alsoIn.length > 0) lines.push('', `Also defined in: ${alsoIn.map((c) => `*${escapeMarkdown(c.title)}*`).join(', ')}`);
+  const example = compactJson(renderBody(catalog, entry), 72);
+  lines.push('', codeBlock('json', example.length > MAX_TEXT_LENGTH * 2 ? `${example.slice(0, MAX_TEXT_LENGTH * 2)}\n…` : example));
+  if (alsoIn.length > 0) lines.push('', `Also defined in: ${alsoIn.map((c) => `*${brief(c.title, 200)}*`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -84,11 +95,11 @@ export function explainStatus(info: StatusInfo, set: CatalogSet): string {
   const lines: string[] = [`**${escapeMarkdown(statusLabel(set, info.status))}**`];
   const own = info.entries[0];
   const meaning = own?.entry.meaning ?? info.standard?.meaning;
-  if (meaning) lines.push('', `*${escapeMarkdown(meaning)}*`);
+  if (meaning) lines.push('', `*${brief(meaning, 500)}*`);
   const description = own?.entry.description ?? info.standard?.description;
-  if (description) lines.push('', escapeMarkdown(description));
+  if (description) lines.push('', brief(description));
   if (own?.entry.description && info.standard?.description && own.entry.description !== info.standard.description) {
-    lines.push('', `HTTP: ${escapeMarkdown(info.standard.description)}`);
+    lines.push('', `HTTP: ${brief(info.standard.description)}`);
   }
   const troubleshooting = own?.entry.troubleshooting.length ? own.entry.troubleshooting : info.standard?.troubleshooting ?? [];
   const steps = shortList('Troubleshooting', troubleshooting);
