@@ -5,6 +5,7 @@
  * (`response.setStatus(429)`). Their members are read as an object literal's would be.
  */
 import { argumentAt } from './calls';
+import { lineSpan } from './textScan';
 
 /** A member of a map body: its key, and its value's offsets. */
 export interface MapMember {
@@ -72,34 +73,22 @@ function mapOfCall(text: string, keyStart: number, statement: { start: number; e
   return { members, start: open, end, sent };
 }
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-function lineAt(text: string, offset: number): Line {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return { start, end, text: text.slice(start, end) };
-}
-
+type Line = ReturnType<typeof lineSpan>;
 /** A run of `variable.put("key", value);` lines around the code's, on one variable. */
 function putRun(text: string, keyStart: number): MapBody | undefined {
-  const own = lineAt(text, keyStart);
+  const own = lineSpan(text, keyStart);
   const first = PUT_LINE.exec(own.text);
   if (!first) return undefined;
   const variable = first[1];
   const run: Line[] = [own];
   for (let n = 0, at = own.start; n < RUN_LINES && at > 0; n++) {
-    const line = lineAt(text, at - 1);
+    const line = lineSpan(text, at - 1);
     if (PUT_LINE.exec(line.text)?.[1] !== variable) break;
     run.unshift(line);
     at = line.start;
   }
   for (let n = 0, at = own.end; n < RUN_LINES && at < text.length; n++) {
-    const line = lineAt(text, at + 1);
+    const line = lineSpan(text, at + 1);
     if (PUT_LINE.exec(line.text)?.[1] !== variable) break;
     run.push(line);
     at = line.end;
@@ -113,7 +102,7 @@ function putRun(text: string, keyStart: number): MapBody | undefined {
   const sends = new RegExp(String.raw`\b(?:writeValue|body|json|write|ok|send)\s*\((?:[^;]*,)?\s*${variable}\s*\)`);
   let sentAt: number | undefined;
   for (let n = 0, at = run[run.length - 1].end; n < SEND_LINES && at < text.length; n++) {
-    const line = lineAt(text, at + 1);
+    const line = lineSpan(text, at + 1);
     if (sends.test(line.text)) { sentAt = line.end; break; }
     at = line.end;
   }

@@ -5,7 +5,7 @@
  * lines around the code's assertion: the status assertions of the same block that read the same
  * response (the same variable, or one assigned from it), or the only one right above or below.
  */
-import type { StatusMention } from './textScan';
+import { lineSpan, type StatusMention } from './textScan';
 
 /** Lines read before and after the code's line, for a checker that must check them again after an edit. */
 export const ASSERTION_LINES_BEFORE = 12;
@@ -18,19 +18,11 @@ const NOT_A_ROOT = new Set(['assert', 'await', 'self', 'this', 'it', 'expect', '
 /** An assignment: `body = response.json()`, `const body = await res.json()`, `$json = $response->json()`. */
 const ASSIGNMENT = /^\s*(?:(?:const|let|var|val|final|my)\s+)?[$@]?([A-Za-z_]\w*)(?:\s*:\s*[\w<>[\], ]+)?\s*=(?![=>])\s*(.*)$/;
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly indent: number;
-}
+type Line = ReturnType<typeof lineSpan> & { readonly indent: number };
 
 function lineAround(text: string, offset: number): Line {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  const lineText = text.slice(start, end);
-  return { start, end, text: lineText, indent: /^[ \t]*/.exec(lineText)![0].length };
+  const line = lineSpan(text, offset);
+  return { ...line, indent: /^[ \t]*/.exec(line.text)![0].length };
 }
 
 function isBlank(line: Line): boolean {

@@ -26,6 +26,14 @@ export interface LineView {
 export const LINE_WINDOW = 2000;
 
 /** The line around an offset, or the part of it within {@link LINE_WINDOW} characters of the offset. */
+/** The line holding `offset`: where it starts and ends, and its text (read in the same window around `offset` as `lineAt`). */
+export function lineSpan(text: string, offset: number): { readonly start: number; readonly end: number; readonly text: string } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  return { start, end, text: text.slice(Math.max(start, offset - LINE_WINDOW), Math.min(end, offset + LINE_WINDOW)) };
+}
+
 export function lineAt(text: string, offset: number): LineView {
   const floor = Math.max(0, offset - LINE_WINDOW);
   let start = offset;
