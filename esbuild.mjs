@@ -136,7 +136,7 @@ const configs = browserTests
   : bench
   ? [{
       ...common,
-      entryPoints: ['bench/bench.ts', 'bench/floorServer.ts'],
+      entryPoints: ['bench/bench.ts', 'bench/floorServer.ts', 'bench/heapProbe.ts'],
       outdir: 'out/bench',
       packages: 'external',
     }]

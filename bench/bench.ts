@@ -11,49 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CompletionList, Position } from 'vscode-languageserver/node';
-import { generatedCatalogJson, generatedCatalogYaml, generatedCode } from '../test/helpers/generate';
+import { generatedCatalogJson, generatedCatalogYaml, generatedCode, generatedStatus } from '../test/helpers/generate';
 import { fileUri, LspClient, REPO_ROOT } from '../test/helpers/lspClient';
+import { indexBench, type IndexResults } from './indexBench';
+import { FLOOR, fmt, percentile, rssMb, SAMPLES, SERVER, timed, timedPair, type Figures } from './measure';
 
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const EDITS = 50;
-const SERVER = join(REPO_ROOT, 'dist', 'server.js');
-const FLOOR = join(REPO_ROOT, 'out', 'bench', 'floorServer.js');
 const JSON_SERVER = join(REPO_ROOT, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-json-language-server');
 const YAML_SERVER = join(REPO_ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
-const STATUSES = [400, 401, 403, 404, 409, 422, 429, 500, 502, 503];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function rssMb(pid: number | undefined): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
-
-async function timed(samples: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  return (await timedPair(samples, work))[0];
-}
-
-/**
- * Times `work` and `baseline` alternately, one call of each per round, so that both see the
- * machine in the same state: on a shared machine, speed drifts over a run by more than the
- * differences measured here.
- */
-async function timedPair(samples: number, work: (i: number) => Promise<unknown>, baseline?: (i: number) => Promise<unknown>): Promise<[number[], number[]]> {
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    let started = performance.now();
-    await work(i);
-    ours.push(performance.now() - started);
-    if (!baseline) continue;
-    started = performance.now();
-    await baseline(i);
-    theirs.push(performance.now() - started);
-  }
-  return [ours, theirs];
-}
 
 type Density = 'handlers' | 'every line';
 
@@ -69,7 +34,7 @@ function handlers(language: 'typescript' | 'python', lines: number, codes: numbe
   for (let i = 0; out.length < lines - 2; i++) {
     const index = (i * 7919) % codes;
     const code = generatedCode(index);
-    const status = STATUSES[index % STATUSES.length];
+    const status = generatedStatus(index);
     const block = density === 'every line'
       ? [language === 'typescript'
         ? `app.get('/${i}', (q, res) => res.status(${status}).json({ error: { code: '${code}' } }));`
@@ -139,7 +104,6 @@ function workspace(codes: number, format: 'yaml' | 'json' = 'yaml'): string {
   return folder;
 }
 
-type Figures = Record<string, number>;
 
 interface Run {
   readonly codes: number;
@@ -270,7 +234,7 @@ function schemaFor(codes: number): unknown {
       error: {
         type: 'object',
         properties: {
-          code: { enum: values, markdownEnumDescriptions: values.map((code, i) => `**${code}** · ${STATUSES[i % STATUSES.length]}\n\nError number ${i} of the generated catalog.`) },
+          code: { enum: values, markdownEnumDescriptions: values.map((code, i) => `**${code}** · ${generatedStatus(i)}\n\nError number ${i} of the generated catalog.`) },
           message: { type: 'string' },
         },
       },
@@ -354,7 +318,6 @@ async function peer(name: string, folder: string, codes: number): Promise<Figure
   }
 }
 
-const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 
 /** The floor server, running with its document open, to be timed alternately with ours. */
 async function startFloor(folder: string): Promise<FloorSession> {
@@ -443,6 +406,12 @@ async function main(): Promise<void> {
     return;
   }
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, samples: SAMPLES, cpus: 2 };
+  if (process.env.BENCH_ONLY === 'index') {
+    results.index = await indexBench();
+    console.log((results.index as IndexResults).table);
+    writeResults(results, 'index.json');
+    return;
+  }
   const folders: string[] = [];
   let pairedFloor: FloorSession | undefined;
   try {
@@ -535,9 +504,15 @@ async function main(): Promise<void> {
     await pairedFloor?.client.dispose();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
+  results.index = await indexBench();
+  console.log((results.index as IndexResults).table);
+  writeResults(results, 'latest.json');
+}
+
+function writeResults(results: Record<string, unknown>, name: string): void {
   mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(REPO_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('\nwritten: bench/results/latest.json');
+  writeFileSync(join(REPO_ROOT, 'bench', 'results', name), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwritten: bench/results/${name}`);
 }
 
 main().catch((error) => {

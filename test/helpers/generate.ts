@@ -11,10 +11,15 @@ export function generatedCode(i: number): string {
   return `${WORDS[i % WORDS.length]}_${FAULTS[Math.floor(i / WORDS.length) % FAULTS.length]}_${String(i).padStart(5, '0')}`;
 }
 
+/** The status of the n-th generated code in the generated catalogs. */
+export function generatedStatus(i: number): number {
+  return STATUSES[i % STATUSES.length];
+}
+
 export function generatedCatalogYaml(count: number): string {
   const lines = ['id: generated', 'title: Generated API', 'envelope:', '  body:', '    error:', '      code: ${code}', '      message: ${message}', 'codes:'];
   for (let i = 0; i < count; i++) {
-    lines.push(`  ${generatedCode(i)}:`, `    status: ${STATUSES[i % STATUSES.length]}`, `    title: Generated error ${i}`, `    description: Error number ${i} of the generated catalog.`);
+    lines.push(`  ${generatedCode(i)}:`, `    status: ${generatedStatus(i)}`, `    title: Generated error ${i}`, `    description: Error number ${i} of the generated catalog.`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -23,7 +28,7 @@ export function generatedCatalogYaml(count: number): string {
 export function generatedCatalogJson(count: number): string {
   const codes: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
-    codes[generatedCode(i)] = { status: STATUSES[i % STATUSES.length], title: `Generated error ${i}`, description: `Error number ${i} of the generated catalog.` };
+    codes[generatedCode(i)] = { status: generatedStatus(i), title: `Generated error ${i}`, description: `Error number ${i} of the generated catalog.` };
   }
   return `${JSON.stringify({ id: 'generated', title: 'Generated API', envelope: { body: { error: { code: '${code}', message: '${message}' } } }, codes }, null, 2)}\n`;
 }
@@ -32,7 +37,7 @@ export function generatedCatalog(count: number): Catalog {
   const codes = new Map<string, CodeEntry>();
   for (let i = 0; i < count; i++) {
     const code = generatedCode(i);
-    codes.set(code, { code, status: STATUSES[i % STATUSES.length], title: `Generated error ${i}`, causes: [], resolution: [], members: {}, examples: [], tags: [] });
+    codes.set(code, { code, status: generatedStatus(i), title: `Generated error ${i}`, causes: [], resolution: [], members: {}, examples: [], tags: [] });
   }
   return {
     id: 'generated', title: 'Generated API', origin: 'workspace', uri: 'file:///w/generated.errors.yaml',
