@@ -41,18 +41,20 @@ function answers(index: ConstantIndex): string[] {
 function builtAtOnce(index: ConstantIndex, declared: ReadonlyMap<string, readonly string[]>): ConstantIndex {
   const fresh = new ConstantIndex();
   for (const uri of index.indexedFiles()) fresh.update(index.factsOf(uri)!);
-  fresh.declare('file:///w/api.errors.yaml', declared);
+  if (declared.size > 0) fresh.declare('file:///w/api.errors.yaml', declared);
   return fresh;
 }
 
 describe('constant index', () => {
   it('keeps its lookups current through files recorded, changed, moved and removed, as if built at once', () => {
-    for (const seed of [1, 2, 3]) {
+    for (const seed of [1, 2, 3, 4]) {
       // Seeded, so that a failure can be replayed.
       const random = new Random(seed);
       const index = new ConstantIndex();
-      const declared = new Map([['ORDER_GONE', ['OrderError.Gone9']]]);
-      index.declare('file:///w/api.errors.yaml', declared);
+      // Without declarations the lookups are kept current file by file; with one that files' definitions
+      // override now and then (`OrderError.Gone0`), they are built again after each change.
+      const declared = new Map(seed > 2 ? [['ORDER_GONE', ['OrderError.Gone0']]] : []);
+      if (declared.size > 0) index.declare('file:///w/api.errors.yaml', declared);
       for (let step = 0; step < 300; step++) {
         const uri = `file:///w/src/errors${random.below(12)}.ts`;
         if (random.below(5) === 0) index.remove(uri);
