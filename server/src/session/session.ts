@@ -304,6 +304,7 @@ export class Session {
 
   documentOpened(document: TextDocument): void {
     const path = pathOf(document.uri);
+    if (path && !this.registry.isCatalogFile(path) && this.registry.folderPaths().some((folder) => isInside(folder, path))) void this.index.fileOpened(path);
     if (!path || !this.registry.isCatalogFile(path)) void this.recordUsages(document.uri);
     // A buffer of a catalog the folder scan has not seen (one not on disk) is adopted as it opens.
     else if (!this.registry.isCatalogPath(path)) this.loadCatalogBuffer(document.uri, path);

@@ -114,6 +114,14 @@ export class WorkspaceIndex {
     return changed;
   }
 
+  /**
+   * A file opened in the editor: its constants are read at once, ahead of a build that may still be
+   * on its way to it, since hovers and completions in it need them first.
+   */
+  async fileOpened(path: string): Promise<void> {
+    if (await this.read(path, URI.file(path).toString())) this.deps.changed();
+  }
+
   /** A file was created, changed or deleted on disk, or edited in an open buffer: its constants are read again. */
   async fileChanged(path: string, exists: boolean): Promise<void> {
     await this.built;
