@@ -28,7 +28,7 @@ import { DEFAULT_RULE_SEVERITY, doValidation } from '../../server/src/service/fe
 import { findCodeAt } from '../../server/src/service/features/hover';
 import { MIN_FORM_USES, raiseIdioms } from '../../server/src/service/features/raiseIdioms';
 import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
-import { takesAnyCode } from '../../server/src/service/index/raiseForms';
+import { raiseFormsOf, takesAnyCode } from '../../server/src/service/index/raiseForms';
 import { languageOfPath } from '../../server/src/service/text/languages';
 import { statusConstantAt, statusNumberAt } from '../../server/src/service/text/textScan';
 import { catalogFromYaml, REPO_ROOT, setOf } from '../helpers/catalogs';
@@ -81,7 +81,7 @@ function indexOf(files: readonly string[]): ConstantIndex {
 
 /** The forms a workspace raises codes with, most used first, as one line each (for the figures). */
 function learnedForms(workspace: Workspace): string[] {
-  return [...workspace.constants.raiseForms(workspace.set).forms].filter((f) => f.uses >= MIN_FORM_USES).sort((a, b) => b.uses - a.uses)
+  return [...raiseFormsOf(workspace.constants, workspace.set).forms].filter((f) => f.uses >= MIN_FORM_USES).sort((a, b) => b.uses - a.uses)
     .map((f) => `${f.parts.map((p) => (typeof p === 'string' ? p : p.hole === 'message' ? `${p.quote}…${p.quote}` : `<${p.hole}>`)).join('')} ×${f.uses}${takesAnyCode(f) ? '' : ` (${[...f.statuses.keys()].join(', ')} only)`}`);
 }
 

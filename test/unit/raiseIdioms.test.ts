@@ -14,6 +14,7 @@ import { CatalogProblemCode } from '../../server/src/service/catalog/model';
 import { doCodeActions } from '../../server/src/service/features/codeActions';
 import { raiseIdioms } from '../../server/src/service/features/raiseIdioms';
 import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
+import { raiseFormsOf } from '../../server/src/service/index/raiseForms';
 import { languageOfPath } from '../../server/src/service/text/languages';
 import { catalogFromYaml, knownStatuses, setOf } from '../helpers/catalogs';
 
@@ -348,9 +349,9 @@ describe('raise idioms: in the quick fixes', () => {
 
   it('a change to a file is learned: the form goes when its uses do', () => {
     const { set, index } = workspace({ 'src/errors/codes.ts': TS_CODES, 'src/routes/things.ts': TS_ROUTES });
-    assert.ok(index.raiseForms(set).forms.some((f) => f.uses >= 2));
+    assert.ok(raiseFormsOf(index, set).forms.some((f) => f.uses >= 2));
     index.update(factsOf('file:///w/src/routes/things.ts', 'export {}\n', 'typescript'));
-    assert.deepEqual(index.raiseForms(set).forms, []);
+    assert.deepEqual(raiseFormsOf(index, set).forms, []);
   });
 });
 

@@ -16,7 +16,7 @@ import type { CodeHit } from '../catalog/catalogSet';
 import type { RaiseTemplate } from '../catalog/model';
 import { constantReferences, readingOf, type ConstantReference } from '../index/constantReferences';
 import type { ConstantBinding } from '../index/constantIndex';
-import { constantKey, containerKey, directoryOf, isTestFile, relativePath, resolvePath, takesAnyCode, type LearnedRaises, type RaiseForm } from '../index/raiseForms';
+import { constantKey, containerKey, directoryOf, isTestFile, raiseFormsOf, relativePath, resolvePath, takesAnyCode, type LearnedRaises, type RaiseForm } from '../index/raiseForms';
 import { familyOf, firstName, importBindings, type LanguageFamily } from '../index/raiseStatements';
 import { escapeRegExp } from '../text/textScan';
 import type { DocumentContext } from '../workspace';
@@ -53,7 +53,7 @@ export function raiseIdioms(document: TextDocument, context: DocumentContext): (
     text: document.getText(),
     family,
     context,
-    learned: () => (learned ??= context.constants.raiseForms(context.set)),
+    learned: () => (learned ??= raiseFormsOf(context.constants, context.set)),
     // A constant's own definition is not how the file writes it elsewhere.
     references: () => (references ??= constantReferences(readingOf(document, context)).filter((r) => !(r.binding.uri === document.uri && r.binding.definition?.nameStart === r.start))),
   };

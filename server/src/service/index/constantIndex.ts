@@ -12,7 +12,6 @@ import { argumentAt, calleeName } from '../text/calls';
 import { insideRanges } from '../text/codeUsages';
 import { findConstantDefinitions, isConstantLike, packageOf, type ConstantDefinition } from '../text/constants';
 import { lexStatements } from '../text/statements';
-import { learnRaiseForms, type LearnedRaises } from './raiseForms';
 import { raiseFactsOf, type RaiseFacts } from './raiseStatements';
 
 /** A function the workspace passes codes to, at an argument position. */
@@ -412,15 +411,9 @@ export class ConstantIndex {
     return functions;
   }
 
-  private readonly raises = new WeakMap<CatalogSet, { version: number; learned: LearnedRaises }>();
-
-  /** How the workspace raises the codes of a set of catalogs (see raiseForms.ts). */
-  raiseForms(set: CatalogSet): LearnedRaises {
-    const cached = this.raises.get(set);
-    if (cached?.version === this.version) return cached.learned;
-    const learned = learnRaiseForms(this.files.values(), set, this);
-    this.raises.set(set, { version: this.version, learned });
-    return learned;
+  /** Every recorded file's facts, in the order they were first recorded. */
+  allFacts(): IterableIterator<FileFacts> {
+    return this.files.values();
   }
 
   /** Whether a constant's definition has a deprecation note right above it (kept on purpose for old clients). */

@@ -114,6 +114,19 @@ interface Signature {
 
 const MESSAGE_KEYWORD = /^(?:message|msg|detail|description|reason|text)$/i;
 
+const learnedBySet = new WeakMap<ConstantIndex, WeakMap<CatalogSet, { version: number; learned: LearnedRaises }>>();
+
+/** How the workspace raises the codes of a set of catalogs, learned again only once the index has changed. */
+export function raiseFormsOf(index: ConstantIndex, set: CatalogSet): LearnedRaises {
+  let bySet = learnedBySet.get(index);
+  if (!bySet) learnedBySet.set(index, (bySet = new WeakMap()));
+  const cached = bySet.get(set);
+  if (cached?.version === index.version) return cached.learned;
+  const learned = learnRaiseForms(index.allFacts(), set, index);
+  bySet.set(set, { version: index.version, learned });
+  return learned;
+}
+
 export function learnRaiseForms(files: Iterable<FileFacts>, set: CatalogSet, index: ConstantIndex): LearnedRaises {
   const familyOfUri = new Map<string, LanguageFamily | undefined>();
   const fileFamily = (uri: string | undefined) => {
