@@ -5,7 +5,7 @@
  * damaged code cache never stops the server.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,9 +68,13 @@ describe('start-up caches', () => {
     assert.ok(!logs.some((l) => l.startsWith('[error]')), logs.join('\n'));
   });
 
-  it('the launcher writes the code cache, and a damaged one never stops the server', TIMEOUT, async () => {
+  it('the launcher writes the code cache, the next start takes it as it is, and a damaged one never stops the server', TIMEOUT, async () => {
     const files = () => readdirSync(join(codeCache, 'error-catalog', 'code')).filter((f) => f.endsWith('.v8'));
     assert.equal(files().length, 1, 'a code cache for this bundle and this Node');
+    // A cache V8 refuses (one made under other flags than it is read with) would be written anew by every start.
+    const written = statSync(join(codeCache, 'error-catalog', 'code', files()[0])).ino;
+    await startAndHover();
+    assert.equal(statSync(join(codeCache, 'error-catalog', 'code', files()[0])).ino, written, 'the cache was taken, not written again');
     for (const name of files()) writeFileSync(join(codeCache, 'error-catalog', 'code', name), 'not a code cache');
     await startAndHover();
     assert.equal(files().length, 1);

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const BUNDLE = join(__dirname, 'server-main.js');
@@ -42,6 +43,11 @@ function writeCache(file: string, data: Buffer): void {
     // No cache this time: the next start compiles again.
   }
 }
+
+// V8 refuses a code cache made under other flags. The server sets this one as it starts (see
+// node/main.ts); set here first, the cache is made and read under the same flags, else every start
+// would refuse the last one's cache and compile the bundle again.
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 const file = cacheFile();
 const cachedData = readCache(file);

@@ -25,7 +25,9 @@ const BUILTIN_DIRECTORY = join(__dirname, '..', 'catalog', 'builtin');
 
 // `errorCatalog.codePatterns` may come from a cloned repository's settings: a pattern that backtracks
 // catastrophically falls back to V8's linear-time engine instead of freezing the server (patterns
-// that engine cannot run are refused, see backtrackingProblem in session/settings.ts).
+// that engine cannot run are refused, see backtrackingProblem in session/settings.ts). The launcher
+// (node/launcher.ts) sets it before this bundle is compiled, so that its code cache stays valid;
+// this is for the bundle started on its own.
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 function main(): void {
