@@ -149,6 +149,18 @@ describe('envelope shape', () => {
     assert.deepEqual(check("res.status(404).json({ success: false, error: { code: 'NOT_FOUND', message: 'gone' }, meta: {} });").summary, [], 'meta is not on the way to the code');
   });
 
+  it('says nothing is lacking where members are spread in, at any level', () => {
+    for (const [languageId, text] of [
+      ['typescript', "res.status(429).json({ success: false, error: { code: 'RATE_LIMITED', ...details }, meta: {} });"],
+      ['typescript', "res.status(429).json({ ...envelope, error: { code: 'RATE_LIMITED', message: 'm' } });"],
+      ['python', "return JSONResponse(status_code=429, content={'success': False, 'error': {'code': 'RATE_LIMITED', **extra}, 'meta': {}})"],
+      ['php', "return response()->json(['success' => false, 'error' => ['code' => 'RATE_LIMITED', ...$extra], 'meta' => []], 429);"],
+      ['ruby', "render json: { success: false, error: { code: 'RATE_LIMITED', **extra }, meta: {} }, status: 429"],
+    ] as const) assert.deepEqual(check(text, languageId).summary, [], text);
+    // A spread inside a nested value is that value's, not the error object's.
+    assert.match(String(check("res.status(429).json({ success: false, error: { code: 'RATE_LIMITED', details: [...list] }, meta: {} });").diagnostics[0]?.message), /lacks `message`/);
+  });
+
   it('reads bodies Java builds as maps: Map.of and a run of put statements sent as they are', () => {
     const mapOf = 'return ResponseEntity.status(404).body(Map.of(\n    "success", false,\n    "error", "x",\n    "code", "NOT_FOUND",\n    "meta", Map.of()));';
     assert.match(String(check(mapOf, 'java').diagnostics[0]?.message), /The code is at `code`, but Acme API bodies carry it at `error\.code`/);

@@ -729,6 +729,21 @@ function entryAfter(text: string, site: CodeSite, brackets: readonly number[], s
   return undefined;
 }
 
+/** The most characters of a literal read for a spread: bodies are short, and a long literal is read no further. */
+const SPREAD_WINDOW = 4000;
+
+/** Whether a literal spreads other members into itself at its own level (`...details`, `**extra`, `...$extra`). */
+function spreadsMembers(text: string, container: Container): boolean {
+  let inner = text.slice(container.open + 1, Math.min(container.close - 1, container.open + 1 + SPREAD_WINDOW))
+    .replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, '""');
+  // Nested literals and calls are cut out, innermost first, so that only this level's spreads are seen.
+  for (let before = ''; before !== inner;) {
+    before = inner;
+    inner = inner.replace(/\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}/g, '0');
+  }
+  return /(?:^|[,{[(\s])(?:\.\.\.|\*\*)\s*[\w$@(]/.test(inner);
+}
+
 /**
  * What a sent body lacks or writes otherwise, read from its root down to the object holding the
  * code (`objects`, one per object of the template on the way: the body, its `error`, an item of its `errors`).
@@ -738,7 +753,8 @@ function memberProblem(text: string, objects: readonly Container[], brackets: re
     const expected = shape.objects[depth];
     const members = directMembers(text, objects[depth], brackets);
     const present = new Set(members.map((m) => m.key));
-    const missing = expected.required.filter((k) => !present.has(k));
+    // Members spread in (`...details`, `**extra`) may be the missing ones: nothing is said to lack.
+    const missing = spreadsMembers(text, objects[depth]) ? [] : expected.required.filter((k) => !present.has(k));
     const where = depth === 0 ? 'This body' : expected.key ? `Its \`${expected.key}\` object` : 'Its error object';
     if (missing.length > 0) return `${where} lacks ${missing.map((k) => `\`${k}\``).join(', ')}, which ${catalog.title} ${depth === 0 ? 'bodies' : 'errors'} always have.`;
     const type = typeProblem(text, members, expected.template, catalog);
