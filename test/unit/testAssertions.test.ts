@@ -89,6 +89,12 @@ describe('statuses a test expects with a code', () => {
       '    assert response.status_code == 404',
       '    code = "CODE"',
     ]), []);
+    // Go's test handle is in every assertion: it does not tie two responses together.
+    assert.deepEqual(expected([
+      '\tassert.Equal(t, http.StatusNotFound, first.Code)',
+      '\tsecond := httptest.NewRecorder()',
+      '\tassert.Equal(t, "CODE", decode(second).Code)',
+    ]), []);
     // A request between the status assertion and the code's, with nothing shared to tell them apart.
     assert.deepEqual(expected([
       '    expect(response).to have_http_status(:not_found)',

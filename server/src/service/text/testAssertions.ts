@@ -13,8 +13,8 @@ export const ASSERTION_LINES_AFTER = 4;
 
 /** A line that asserts: xUnit and Python `assert`, `expect(…)`, MockMvc `.andExpect(`, Laravel `->assertX(`, RSpec, Minitest. */
 const ASSERTION = /(?:^|[^\w$])(?:assert\w*|Assert\s*\.\s*\w+|expect|andExpect|should\w*|must_\w+|require\s*\.\s*\w+)\s*[(.\s]|->\s*assert\w*\s*\(/i;
-/** Words that start a chain but are not the response read: assertion heads, keywords. */
-const NOT_A_ROOT = new Set(['assert', 'await', 'self', 'this', 'it', 'expect', 'new', 'return', 'is', 'not', 'and', 'or', 'in', 'true', 'false', 'null', 'nil', 'none', 'const', 'let', 'var', 'val', 'my', 'typeof', 'instanceof']);
+/** Words that start a chain but are not the response read: assertion heads, test handles (Go's and ava's `t`), keywords. */
+const NOT_A_ROOT = new Set(['assert', 'await', 'self', 'this', 'it', 't', 'require', 'suite', 'expect', 'new', 'return', 'is', 'not', 'and', 'or', 'in', 'true', 'false', 'null', 'nil', 'none', 'const', 'let', 'var', 'val', 'my', 'typeof', 'instanceof']);
 /** An assignment: `body = response.json()`, `const body = await res.json()`, `$json = $response->json()`. */
 const ASSIGNMENT = /^\s*(?:(?:const|let|var|val|final|my)\s+)?[$@]?([A-Za-z_]\w*)(?:\s*:\s*[\w<>[\], ]+)?\s*=(?![=>])\s*(.*)$/;
 
