@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { diagnosticFixes } from '../../server/src/service/features/diagnosticFixes';
 import { DEFAULT_RULE_SEVERITY, doValidation, SourceDiagnosticCode, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
 import { commentRanges } from '../../server/src/service/text/codeUsages';
 import { acme } from '../helpers/acme';
 import { builtin, setOf } from '../helpers/catalogs';
@@ -200,5 +201,26 @@ describe('comment ranges', () => {
     assert.deepEqual(commentRanges(text, 'typescript').map(([s, e]) => text.slice(s, e)), ['// real', '/* real */']);
     const py = "x = '# not'  # real\n\"\"\"doc # not\"\"\"";
     assert.deepEqual(commentRanges(py, 'python').map(([s, e]) => py.slice(s, e)), ['# real']);
+  });
+});
+
+describe('code patterns', () => {
+  const index = new ConstantIndex();
+  index.update(factsOf('file:///w/apierr/codes.go', 'package apierr\n\nconst (\n\tCodeValidationFailed = "VALIDATION_ERROR"\n\tCodeNotFound = "NOT_FOUND"\n\t// Deprecated: kept for clients of API 1.\n\tCodeOldLimit = "OLD_LIMIT"\n)\n', 'go'));
+  const patterns = { ...OPTIONS, functions: [], patterns: [/New\w+Error\(([\w.]+)/], constants: index };
+  const handler = (argument: string) => `package api\n\nfunc h() error {\n\treturn apierr.NewNotFoundError(${argument}, "gone")\n}\n`;
+
+  it('read a captured constant through the index, and never take a constant name for a code', () => {
+    // Through the index: a constant kept on purpose for a deprecated code is reported where it is used.
+    assert.deepEqual(check(handler('apierr.CodeNotFound'), 'go', patterns).summary, []);
+    assert.deepEqual(check(handler('apierr.CodeOldLimit'), 'go', patterns).summary, [['deprecated-code', 'CodeOldLimit']]);
+    // A name the index does not know is a constant of some other package, not a mistyped code
+    // (`Validation_Error` reads like VALIDATION_ERROR once case and separators are ignored).
+    assert.deepEqual(check(handler('apierr.Validation_Error'), 'go', patterns).summary, []);
+    assert.deepEqual(check(handler('code'), 'go', patterns).summary, []);
+    // A pattern that captures the name alone (`apierr\.(\w+)`): the same.
+    const names = { ...patterns, patterns: [/New\w+Error\(apierr\.(\w+)/] };
+    assert.deepEqual(check(handler('apierr.CodeOldLimit'), 'go', names).summary, [['deprecated-code', 'CodeOldLimit']]);
+    assert.deepEqual(check(handler('apierr.Validation_Error'), 'go', names).summary, []);
   });
 });

@@ -274,9 +274,12 @@ export function findSites(search: SiteSearch): CodeSite[] {
     for (const m of matchesIn(global, text, lexed)) {
       if (!m[1]) continue;
       const start = (m.index ?? 0) + m[0].indexOf(m[1]);
-      const binding = constantOf(search.reading, m[1]);
-      if (binding) add({ value: binding.value, start: start + m[1].length - lastLink(m[1]).name.length, end: start + m[1].length, form: 'constant', evidence: 'pattern', binding });
-      else if (/^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)+$/.test(m[1])) continue; // a qualified name the index does not know: not a code
+      // A capture of the name alone (`apierr\.(\w+)`) is read with the qualifier written before it.
+      const qualifier = /(?:[A-Za-z_$][\w$]*(?:\.|::|->))+$/.exec(text.slice(Math.max(0, start - 200), start))?.[0] ?? '';
+      const name = qualifier + m[1];
+      const binding = constantOf(search.reading, name);
+      if (binding) add({ value: binding.value, start: start + m[1].length - lastLink(name).name.length, end: start + m[1].length, form: 'constant', evidence: 'pattern', binding });
+      else if (/^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+$/.test(name)) continue; // a qualified name the index does not know: not a code
       else add({ value: m[1], start, end: start + m[1].length, form: 'literal', evidence: 'pattern' });
     }
   }
