@@ -224,3 +224,26 @@ describe('code patterns', () => {
     assert.deepEqual(check(handler('apierr.Validation_Error'), 'go', names).summary, []);
   });
 });
+
+describe('learned code functions', () => {
+  it('learn a function handed codes mostly, not a matcher handed codes among everything else', () => {
+    const index = new ConstantIndex();
+    index.update(factsOf('file:///w/src/errors.ts', "export const NOT_FOUND_CODE = 'NOT_FOUND' as const;\nexport const LIMITED = 'RATE_LIMITED' as const;\n", 'typescript'));
+    // A test file hands `toBe` two codes, and many more paths, names and methods.
+    const spec = [
+      "expect(a).toBe(NOT_FOUND_CODE);", "expect(b).toBe(LIMITED);",
+      ...['/users', '/api/users', 'Get Users', 'example1', 'GET', '/teams'].map((v) => `expect(c).toBe('${v}');`),
+    ].join('\n');
+    index.update(factsOf('file:///w/src/a.spec.ts', spec, 'typescript'));
+    index.update(factsOf('file:///w/src/b.ts', "fail(NOT_FOUND_CODE);\nfail(LIMITED);\n", 'typescript'));
+    const learned = index.codeFunctions(set).map((f) => f.name);
+    assert.ok(learned.includes('fail') && !learned.includes('toBe'), learned.join(', '));
+    assert.deepEqual(check("expect(result.path).toBe('/users_list');", 'typescript', { ...OPTIONS, constants: index }).summary, []);
+  });
+
+  it('read a literal returned under a type assertion as the body it is', () => {
+    const text = "function h() {\n  if (!x) {\n    return <RESTError>{\n      success: false,\n      error: { code: 'NOT_FOUND', message: 'gone' },\n      meta: {},\n    };\n  }\n}";
+    assert.deepEqual(check(text).summary, []);
+    assert.deepEqual(check(text.replace("error: { code: 'NOT_FOUND', message: 'gone' }", "error_code: 'NOT_FOUND'")).summary, [['envelope-shape', 'NOT_FOUND']]);
+  });
+});

@@ -225,7 +225,7 @@ class Container {
 }
 
 /** Calls and assignments whose argument is a response body. */
-const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode|\bSerializeObject|\bSerialize|\bWriteAsJsonAsync|\bResults\.Json|\bJson)\s*\(?\s*(?:new\s*|map\[string\](?:any|string|interface\{\})\s*|gin\.H\s*)?$|^\s*return\s*$/;
+const BODY_BEFORE = /(?:\.json|\.send|\bjsonify|\bJsonResponse|\bJSONResponse|\bHttpException|\bResponse\.json|->json|\bc\.JSON\s*\(\s*[\w.]+\s*,|\bcontent\s*=|\bctx\.body\s*=|\brender\s+json:|\bEncode|\bSerializeObject|\bSerialize|\bWriteAsJsonAsync|\bResults\.Json|\bJson)\s*\(?\s*(?:new\s*|map\[string\](?:any|string|interface\{\})\s*|gin\.H\s*)?$|^\s*return\s*(?:<[\w.]+(?:<[\w., ]+>)?(?:\[\])?>\s*)?$/;
 
 /**
  * For each offset in `at` (ascending), the containers enclosing it within its statement,
