@@ -5,12 +5,12 @@
  * Needs `node esbuild.mjs` first (`npm test` runs it). Every test has its own server and folder.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, before, describe, it } from 'node:test';
 import type { CompletionList, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { cursor, fileUri, folderFiles, LspClient, positionOf, runServer, SERVER_PATH, type InitializeOptions } from '../helpers/lspClient';
+import { cursor, fileUri, folderFiles, LspClient, positionOf, REPO_ROOT, runServer, SERVER_PATH, type InitializeOptions } from '../helpers/lspClient';
 
 const TIMEOUT = { timeout: 15_000 };
 const ERROR = 1; // DiagnosticSeverity.Error
@@ -541,7 +541,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(forDoc.map((c) => c.id), ['acme', 'by-path', 'by-glob', 'connectify']);
   });
 
-  it('j. prints usage and exits 2 without a transport, and exits 0 for --help', TIMEOUT, async () => {
+  it('j. prints usage and exits 2 without a transport, exits 0 for --help, and prints its version for --version', TIMEOUT, async () => {
     const bare = await runServer([]);
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /Usage: error-catalog-language-server --stdio/);
@@ -549,6 +549,10 @@ describe('language server over stdio', () => {
     const help = await runServer(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stderr, /Usage: error-catalog-language-server --stdio/);
+    // `--version` prints the package's version on stdout (what an editor plugin shows or checks).
+    const version = await runServer(['--version']);
+    const { version: packageVersion } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual({ code: version.code, stdout: version.stdout }, { code: 0, stdout: `error-catalog-language-server ${packageVersion}\n` });
   });
 
   it('k. a catalog file created in an excluded folder (node_modules) is not adopted', TIMEOUT, async () => {

@@ -5,7 +5,7 @@
  * damaged code cache never stops the server.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -59,6 +59,20 @@ describe('start-up caches', () => {
     folderFiles(folder).write('api.errors.yaml', `${generatedCatalogYaml(2_000)}  ADDED_LATER:\n    status: 409\n`);
     assert.equal(usedTheCache(await startAndHover()), false);
     assert.equal(usedTheCache(await startAndHover()), true);
+  });
+
+  it('half-written entries left by a server that stopped while writing are removed; a young one (being written) stays', TIMEOUT, async () => {
+    const left = join(cacheFolder, 'left.123.tmp');
+    const young = join(cacheFolder, 'young.456.tmp');
+    writeFileSync(left, '{"check": ');
+    writeFileSync(young, '{"check": ');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(left, hourAgo, hourAgo);
+    // A changed catalog makes a new entry, and keeping it tidies the folder.
+    folderFiles(folder).write('api.errors.yaml', `${generatedCatalogYaml(2_000)}  ADDED_AGAIN:\n    status: 409\n`);
+    await startAndHover();
+    assert.deepEqual({ left: existsSync(left), young: existsSync(young) }, { left: false, young: true });
+    rmSync(young);
   });
 
   it('a damaged cache entry is ignored and the catalog checked afresh', TIMEOUT, async () => {

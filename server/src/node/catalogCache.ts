@@ -17,6 +17,8 @@ import type { CatalogChecker } from './catalogWorker';
 const MIN_CACHED_CHARACTERS = 64 * 1024;
 /** Entries kept; the least recently written go first. */
 const MAX_ENTRIES = 32;
+/** A half-written entry this old was left by a server that stopped while writing it (another's is younger). */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 
 /** The user's cache folder for the server, when the editor gives none. */
 export function defaultCacheFolder(): string {
@@ -94,7 +96,12 @@ export class CatalogCache {
   }
 
   private async prune(folder: string): Promise<void> {
-    const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+    const all = await readdir(folder);
+    await Promise.all(all.filter((name) => name.endsWith('.tmp')).map(async (name) => {
+      const time = (await stat(join(folder, name)).catch(() => undefined))?.mtimeMs;
+      if (time !== undefined && Date.now() - time > STALE_TEMPORARY_MS) await unlink(join(folder, name)).catch(() => undefined);
+    }));
+    const names = all.filter((name) => name.endsWith('.json'));
     if (names.length <= MAX_ENTRIES) return;
     const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
     dated.sort((a, b) => b.time - a.time);

@@ -3,6 +3,7 @@
  * `error-catalog-language-server --stdio`. It owns the runtime: the connection, the console, the
  * process's handlers and the file system. The server itself knows none of them.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -16,6 +17,7 @@ const USAGE = `error-catalog-language-server: the Error Catalog language server.
 
 Usage: error-catalog-language-server --stdio
        (also --node-ipc, or --socket=PORT)
+       error-catalog-language-server --version
 
 It speaks the Language Server Protocol. Configure it from your editor's LSP client;
 settings go under "errorCatalog" (see the README).`;
@@ -30,8 +32,21 @@ const BUILTIN_DIRECTORY = join(__dirname, '..', 'catalog', 'builtin');
 // this is for the bundle started on its own.
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
+/** The version in the package's manifest, beside dist/. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--version')) {
+    process.stdout.write(`error-catalog-language-server ${packageVersion()}\n`);
+    return;
+  }
   if (args.includes('--help') || args.includes('-h') || !args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
