@@ -170,6 +170,13 @@ const configs = browserTests
         outdir: 'dist',
         banner: { js: '#!/usr/bin/env node' },
       },
+      {
+        ...common,
+        // `error-catalog check`: the editor's checks from the command line, for CI.
+        entryPoints: { cli: 'server/src/node/cli.ts' },
+        outdir: 'dist',
+        banner: { js: '#!/usr/bin/env node' },
+      },
     ];
 
 if (tests) rmSync('out/test', { recursive: true, force: true });

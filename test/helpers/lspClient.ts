@@ -572,8 +572,13 @@ export class LspClient {
 
 /** Runs the server binary to completion with the given arguments (for command-line behaviour). */
 export function runServer(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runNode(SERVER_PATH, args);
+}
+
+/** Runs a script of ours to its end, with its exit code and everything it printed. */
+export function runNode(script: string, args: readonly string[], cwd = REPO_ROOT, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER_PATH, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });

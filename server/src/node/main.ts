@@ -3,12 +3,12 @@
  * `error-catalog-language-server --stdio`. It owns the runtime: the connection, the console, the
  * process's handlers and the file system. The server itself knows none of them.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { nodeFileSystem } from './fileSystem';
+import { packageVersion } from './packageVersion';
 import { FrameGuard } from './framing';
 import { CatalogCache, cachingLoader } from './catalogCache';
 import { isCatalogChecker, offThreadChecker, serveCatalogChecks } from './catalogWorker';
@@ -31,15 +31,6 @@ const BUILTIN_DIRECTORY = join(__dirname, '..', 'catalog', 'builtin');
 // (node/launcher.ts) sets it before this bundle is compiled, so that its code cache stays valid;
 // this is for the bundle started on its own.
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-
-/** The version in the package's manifest, beside dist/. */
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 function main(): void {
   const args = process.argv.slice(2);

@@ -134,6 +134,11 @@ export class CatalogRegistry {
     return [...this.folders.keys()];
   }
 
+  /** The catalog files every folder's scan found or its settings name, each once. */
+  catalogPaths(): string[] {
+    return [...new Set([...this.folders.values()].flatMap((folder) => [...folder.discovered, ...folder.configured]))];
+  }
+
   /** Adds a workspace folder (its catalogs are found by the next scan). */
   addFolder(folderPath: string): void {
     if (!this.folders.has(folderPath)) {

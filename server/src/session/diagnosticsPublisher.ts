@@ -27,6 +27,22 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
+/** A check of a source document in its context, under its folder's rule severities, in steps. */
+export function checkSource(checker: SourceChecker, document: TextDocument, context: DocumentContext, settings: Settings): Generator<void, Diagnostic[]> {
+  const rules = settings.diagnostics;
+  return checker.check(document, context.set, {
+    severity: {
+      [SourceDiagnosticCode.UnknownCode]: rules.unknownCode,
+      [SourceDiagnosticCode.StatusMismatch]: rules.statusMismatch,
+      [SourceDiagnosticCode.EnvelopeShape]: rules.envelopeShape,
+      [SourceDiagnosticCode.DeprecatedCode]: rules.deprecatedCode,
+    },
+    functions: context.usage.functions,
+    patterns: context.usage.patterns,
+    constants: context.constants,
+  });
+}
+
 export interface PublisherDependencies {
   readonly service: LanguageService;
   /** The open document by uri. */
@@ -91,20 +107,9 @@ export class DiagnosticsPublisher {
     }
     const { context, settings } = await this.deps.contextFor(uri);
     if (stale()) return;
-    const rules = settings.diagnostics;
     let checker = this.checkers.get(uri);
     if (!checker) this.checkers.set(uri, (checker = this.deps.service.createSourceChecker()));
-    const steps = checker.check(document, context.set, {
-      severity: {
-        [SourceDiagnosticCode.UnknownCode]: rules.unknownCode,
-        [SourceDiagnosticCode.StatusMismatch]: rules.statusMismatch,
-        [SourceDiagnosticCode.EnvelopeShape]: rules.envelopeShape,
-        [SourceDiagnosticCode.DeprecatedCode]: rules.deprecatedCode,
-      },
-      functions: context.usage.functions,
-      patterns: context.usage.patterns,
-      constants: context.constants,
-    });
+    const steps = checkSource(checker, document, context, settings);
     // Between steps, requests waiting (hover, completion) are answered; a newer version makes this pass stale.
     let step = steps.next();
     while (!step.done) {

@@ -16,6 +16,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
+  type Diagnostic,
   type DidChangeWatchedFilesParams,
   type DocumentSymbol,
   type DocumentSymbolParams,
@@ -34,7 +35,7 @@ import {
   type WorkspaceFoldersChangeEvent,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type {
   CatalogsForDocumentParams,
@@ -47,10 +48,11 @@ import type {
   HandlingOptionsResult,
 } from '../protocol';
 import type { CatalogSet } from '../service/catalog/catalogSet';
+import { languageOfPath } from '../service/text/languages';
 import { getLanguageService, isRefusal, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService } from '../service/languageService';
 import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
 import type { ClientPort } from './client';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { checkSource, DiagnosticsPublisher, skipReason } from './diagnosticsPublisher';
 import { isInside, pathOf, WorkspaceReader, type FileSystem } from './files';
 import { ReferenceCounts } from './referenceCounts';
 import { backtrackingProblem, SettingsCache, type Settings } from './settings';
@@ -252,11 +254,16 @@ export class Session {
   }
 
   private publishCatalogDiagnostics(path: string): void {
+    this.client.publishDiagnostics(this.catalogFileDiagnostics(path, this.counts.hintsFor(path)));
+  }
+
+  /** A catalog file's diagnostics: its problems, the constants that clash with its codes, and `hints` (unused codes). */
+  private catalogFileDiagnostics(path: string, hints: readonly Diagnostic[] = []): { uri: string; diagnostics: Diagnostic[] } {
     const state = this.registry.fileState(path);
     const uri = state?.uri ?? URI.file(path).toString();
     const catalog = this.registry.catalogAt(path);
     const clashes = catalog ? this.service.declarationClashes(catalog, this.index.constants) : [];
-    this.client.publishDiagnostics({ uri, diagnostics: state ? this.service.catalogDiagnostics(state, [...this.counts.hintsFor(path), ...clashes]) : [] });
+    return { uri, diagnostics: state ? this.service.catalogDiagnostics(state, [...hints, ...clashes]) : [] };
   }
 
   /** The catalogs that declare constants are checked against the workspace's definitions again. */
@@ -395,6 +402,42 @@ export class Session {
     this.counts.dispose();
     this.diagnostics.dispose();
     await this.runtime.flush?.();
+  }
+
+  // ---- the whole workspace at once (the command-line check) ----
+
+  /** Resolves once every folder's catalogs are loaded and the workspace's constants are indexed. */
+  async settled(): Promise<void> {
+    await this.registry.allSettled();
+    await this.index.ready();
+  }
+
+  /** The source files the folders' scans found. */
+  sourcePaths(): string[] {
+    return this.files.paths();
+  }
+
+  /** Every catalog file, with the diagnostics the editor shows on it (unused-code hints aside: they need every reference counted). */
+  catalogReports(): { path: string; uri: string; text: string; diagnostics: Diagnostic[] }[] {
+    return this.registry.catalogPaths().map((path) => ({ path, text: this.registry.fileState(path)?.text ?? '', ...this.catalogFileDiagnostics(path) }));
+  }
+
+  /**
+   * A source file's diagnostics, as the editor publishes them once the file is opened; or why it is
+   * not checked (unreadable, too large, minified or binary).
+   */
+  async sourceReport(path: string): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] } | { uri: string; skipped: string }> {
+    const uri = URI.file(path).toString();
+    const text = await this.files.textOf(path, uri);
+    const languageId = languageOfPath(path);
+    if (text === undefined || !languageId) return { uri, skipped: 'it cannot be read, is larger than 1 MB or looks binary' };
+    const reason = skipReason(text);
+    if (reason) return { uri, skipped: reason };
+    const { context, settings } = await this.contextFor(uri);
+    const steps = checkSource(this.service.createSourceChecker(), TextDocument.create(uri, languageId, 0, text), context, settings);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return { uri, text, diagnostics: step.value };
   }
 
   // ---- the context a document is read in ----

@@ -1,0 +1,129 @@
+/**
+ * The command line of `error-catalog`: what a run was asked to do, or a usage error that says what
+ * to write instead. Nothing here touches the file system.
+ */
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The source rules and the setting each one's severity lives under (`errorCatalog.diagnostics.*`). */
+export const RULE_SETTINGS = {
+  'unknown-code': 'unknownCode',
+  'status-mismatch': 'statusMismatch',
+  'envelope-shape': 'envelopeShape',
+  'deprecated-code': 'deprecatedCode',
+} as const;
+const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'] as const;
+
+export interface CheckOptions {
+  readonly command: 'check';
+  /** Files and folders to report on (relative to `root` or absolute); none: the whole workspace. */
+  readonly paths: readonly string[];
+  /** The workspace folder: what the editor would have open. */
+  readonly root: string | undefined;
+  readonly format: Format;
+  /** Where the report goes; undefined: standard output. */
+  readonly output: string | undefined;
+  /** Warnings allowed before the run fails; -1: any number. */
+  readonly maxWarnings: number;
+  /** Errors only. */
+  readonly quiet: boolean;
+  readonly color: boolean | undefined;
+  /** A settings file besides `.vscode/settings.json` (default `error-catalog.config.json` in the root, when there is one). */
+  readonly config: string | undefined;
+  /** `errorCatalog.*` settings given as flags, over every file's. */
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+export type Invocation = CheckOptions | { readonly command: 'help' } | { readonly command: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: error-catalog check [paths...] [options]
+
+Checks the workspace's error codes against its error catalogs, as the editor does: unknown codes,
+statuses that contradict the catalog, error bodies of the wrong shape, deprecated codes, and the
+catalogs' own problems.
+
+Options:
+  --root DIR             the workspace folder (default: the current folder)
+  --format FORMAT        stylish (default), json, sarif, github, junit
+  -o, --output FILE      write the report to FILE instead of standard output
+  --max-warnings N       fail when there are more than N warnings (default 0; -1: never on warnings)
+  --quiet                report errors only
+  --config FILE          settings file (default: error-catalog.config.json in the root, if present)
+  --catalog PATH         a catalog to use besides those found (repeatable; a path, glob or builtin:<id>)
+  --rule RULE=SEVERITY   a rule's severity: RULE is unknown-code, status-mismatch, envelope-shape or
+                         deprecated-code; SEVERITY is off, hint, information, warning or error
+  --color, --no-color    colour the stylish report (default: when writing to a terminal)
+  -h, --help             this text
+  -v, --version          the version
+
+Exit codes: 0 no problems, 1 problems (errors, or more warnings than --max-warnings allows),
+2 a usage or configuration error.`;
+
+/** Reads the arguments after `error-catalog`; throws a UsageError saying what is wrong. */
+export function parseArguments(args: readonly string[]): Invocation {
+  if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { command: 'help' };
+  if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
+  if (args[0] !== 'check') throw new UsageError(`Unknown command "${args[0]}". The command is \`error-catalog check\`.`);
+  const paths: string[] = [];
+  const catalogs: string[] = [];
+  const diagnostics: Record<string, string> = {};
+  let root: string | undefined;
+  let format: Format = 'stylish';
+  let output: string | undefined;
+  let maxWarnings = 0;
+  let quiet = false;
+  let color: boolean | undefined;
+  let config: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = args[++i];
+      if (next === undefined || (next.startsWith('-') && !/^-\d+$/.test(next))) throw new UsageError(`${flag} needs a value.`);
+      return next;
+    };
+    switch (flag) {
+      case '-h': case '--help': return { command: 'help' };
+      case '-v': case '--version': return { command: 'version' };
+      case '--root': root = value(); break;
+      case '--format': case '-f': {
+        const given = value();
+        if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError(`Unknown format "${given}". Use one of: ${FORMATS.join(', ')}.`);
+        format = given as Format;
+        break;
+      }
+      case '-o': case '--output': output = value(); break;
+      case '--max-warnings': {
+        const given = value();
+        if (!/^-?\d+$/.test(given) || Number(given) < -1) throw new UsageError(`--max-warnings takes a whole number (or -1 for no limit), not "${given}".`);
+        maxWarnings = Number(given);
+        break;
+      }
+      case '--quiet': quiet = true; break;
+      case '--color': color = true; break;
+      case '--no-color': color = false; break;
+      case '--config': config = value(); break;
+      case '--catalog': catalogs.push(value()); break;
+      case '--rule': {
+        const given = value();
+        const match = /^([\w-]+)=(\w+)$/.exec(given);
+        const setting = match ? RULE_SETTINGS[match[1] as keyof typeof RULE_SETTINGS] : undefined;
+        if (!match || !setting) throw new UsageError(`--rule takes RULE=SEVERITY with RULE one of ${Object.keys(RULE_SETTINGS).join(', ')}; "${given}" is not.`);
+        if (!(SEVERITIES as readonly string[]).includes(match[2])) throw new UsageError(`Unknown severity "${match[2]}" in --rule ${given}. Use one of: ${SEVERITIES.join(', ')}.`);
+        diagnostics[setting] = match[2];
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}". See \`error-catalog --help\`.`);
+        paths.push(arg);
+    }
+  }
+  const settings: Record<string, unknown> = {};
+  if (catalogs.length > 0) settings.catalogs = catalogs;
+  if (Object.keys(diagnostics).length > 0) settings.diagnostics = diagnostics;
+  return { command: 'check', paths, root, format, output, maxWarnings, quiet, color, config, settings };
+}

@@ -1,0 +1,154 @@
+/**
+ * `error-catalog check`: the editor's checks over a whole workspace, run by the very session the
+ * language server runs (the same scan for catalogs and source files, the same settings, the same
+ * constant index and the same checks), with the files read from disk instead of opened buffers.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { CatalogLoader } from '../session/catalogRegistry';
+import type { ClientPort } from '../session/client';
+import { isInside, normalizePath, type FileSystem } from '../session/files';
+import { Session } from '../session/session';
+import type { CheckOptions } from './arguments';
+import { combineSettings, configFileSettings, SettingsError, vsCodeSettings, type SettingsObject } from './settingsFiles';
+
+export type FindingSeverity = 'error' | 'warning' | 'note';
+
+/** One problem, where it is: positions are 1-based, columns count UTF-16 code units as editors do. */
+export interface Finding {
+  /** The file's path from the workspace root, with forward slashes. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: FindingSeverity;
+  readonly rule: string;
+  readonly message: string;
+  /** The docs page of the code concerned, when its catalog has one. */
+  readonly docs?: string;
+}
+
+export interface CheckResult {
+  readonly root: string;
+  readonly findings: readonly Finding[];
+  /** Source and catalog files checked. */
+  readonly filesChecked: number;
+  readonly catalogs: number;
+  /** Source files left out, and why (too large, minified, binary). */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+}
+
+export interface CheckEnvironment {
+  readonly fs: FileSystem;
+  /** A settings file's text, or undefined when there is none. */
+  readonly readSettingsFile: (path: string) => string | undefined;
+  /** Whether a path names an existing file or folder. */
+  readonly exists: (path: string) => boolean;
+  readonly loadCatalog?: CatalogLoader;
+  /** Warnings about settings and catalogs, for standard error. */
+  readonly warn: (message: string) => void;
+  /** Called after each file with the count done and the total. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/** A problem with the run itself (a path that does not exist, a settings file that does not parse): exit code 2. */
+export class ConfigurationError extends Error {}
+
+export const CONFIG_FILE = 'error-catalog.config.json';
+
+const SEVERITY: Record<DiagnosticSeverity, FindingSeverity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'note',
+  [DiagnosticSeverity.Hint]: 'note',
+};
+
+/** The settings of the run, from the workspace's files and the flags. */
+function runSettings(options: CheckOptions, root: string, env: CheckEnvironment): { errorCatalog: SettingsObject; filesExclude: SettingsObject } {
+  try {
+    const vsCodeFile = `${root}/.vscode/settings.json`;
+    const vsCodeText = env.readSettingsFile(vsCodeFile);
+    const vsCode = vsCodeText === undefined ? { errorCatalog: {}, filesExclude: {} } : vsCodeSettings(vsCodeText, vsCodeFile);
+    const configFile = options.config === undefined ? `${root}/${CONFIG_FILE}` : absolute(options.config, root);
+    const configText = env.readSettingsFile(configFile);
+    if (configText === undefined && options.config !== undefined) throw new ConfigurationError(`The settings file ${options.config} does not exist. Give an existing file to --config, or leave the flag out.`);
+    const config = configText === undefined ? {} : configFileSettings(configText, configFile);
+    return { errorCatalog: combineSettings(vsCode.errorCatalog, config, options.settings as SettingsObject), filesExclude: vsCode.filesExclude };
+  } catch (error) {
+    if (error instanceof SettingsError) throw new ConfigurationError(error.message);
+    throw error;
+  }
+}
+
+function absolute(path: string, base: string): string {
+  return normalizePath(path.startsWith('/') ? path : `${base}/${path}`);
+}
+
+/** A client that answers configuration from the run's settings and sends the rest nowhere. */
+function commandLineClient(settings: { errorCatalog: SettingsObject; filesExclude: SettingsObject }, env: CheckEnvironment): ClientPort {
+  return {
+    log: { info: () => undefined, warn: env.warn, error: env.warn },
+    publishDiagnostics: () => undefined,
+    catalogsChanged: () => undefined,
+    refreshCodeLenses: () => undefined,
+    configuration: async (_scope, section) => (section === 'errorCatalog' ? settings.errorCatalog : section === 'files.exclude' ? settings.filesExclude : undefined),
+    registerWatchers: () => undefined,
+    registerConfiguration: () => undefined,
+    beginProgress: async () => undefined,
+  };
+}
+
+export async function runCheck(options: CheckOptions, cwd: string, env: CheckEnvironment): Promise<CheckResult> {
+  const root = absolute(options.root ?? '.', cwd);
+  if (!env.exists(root)) throw new ConfigurationError(`The workspace folder ${root} does not exist. Give an existing folder to --root.`);
+  const wanted = options.paths.map((path) => {
+    const full = absolute(path, cwd);
+    if (!isInside(root, full) && full !== root) throw new ConfigurationError(`${path} is outside the workspace folder ${root}. Check paths inside it, or give another --root.`);
+    if (!env.exists(full)) throw new ConfigurationError(`${path} does not exist.`);
+    return full;
+  });
+  const reported = (path: string) => wanted.length === 0 || wanted.some((w) => w === path || isInside(w, path));
+  const settings = runSettings(options, root, env);
+  const session = new Session(commandLineClient(settings, env), { get: () => undefined, all: () => [] }, { fs: env.fs, loadCatalog: env.loadCatalog });
+  try {
+    const rootUri = URI.file(root).toString();
+    session.initialize({ processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: root.slice(root.lastIndexOf('/') + 1) }], capabilities: { workspace: { configuration: true } } });
+    session.initialized();
+    await session.settled();
+
+    const findings: Finding[] = [];
+    const skipped: { file: string; reason: string }[] = [];
+    const relative = (path: string) => path.slice(root.length).replace(/^\/+/, '');
+    const add = (path: string, diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) {
+        const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
+        if (options.quiet && severity !== 'error') continue;
+        findings.push({
+          file: relative(path),
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity,
+          rule: String(d.code ?? 'error-catalog'),
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+          ...(d.codeDescription?.href ? { docs: d.codeDescription.href } : {}),
+        });
+      }
+    };
+    const catalogs = session.catalogReports().filter((report) => reported(report.path));
+    for (const report of catalogs) add(report.path, report.diagnostics);
+    const sources = session.sourcePaths().filter(reported);
+    for (let i = 0; i < sources.length; i++) {
+      const report = await session.sourceReport(sources[i]);
+      if ('skipped' in report) skipped.push({ file: relative(sources[i]), reason: report.skipped });
+      else add(sources[i], report.diagnostics);
+      env.progress?.(i + 1, sources.length);
+    }
+    findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    return { root, findings, filesChecked: catalogs.length + sources.length - skipped.length, catalogs: catalogs.length, skipped };
+  } finally {
+    await session.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * `error-catalog` (dist/cli.js): the command-line tool. It owns the runtime of a run: arguments,
+ * standard streams, the file system, progress and the exit code; the check itself is the
+ * language server's (see cli/check.ts).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { parseArguments, USAGE, UsageError, type CheckOptions } from '../cli/arguments';
+import { ConfigurationError, runCheck } from '../cli/check';
+import { counts, formatReport } from '../cli/formats';
+import { nodeFileSystem } from './fileSystem';
+import { packageVersion } from './packageVersion';
+
+/** Settings files larger than this are not settings. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+/** Progress is shown once a run has taken this long, and then at most this often. */
+const PROGRESS_AFTER_MS = 1000;
+
+// Settings may come from a cloned repository: a code pattern that backtracks catastrophically
+// falls back to V8's linear-time engine instead of stopping the run (as in the server).
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+
+function readSettingsFile(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_SETTINGS_BYTES) throw new ConfigurationError(`${path} is larger than 1 MB: it is not a settings file.`);
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    return undefined;
+  }
+}
+
+async function check(options: CheckOptions): Promise<number> {
+  const started = Date.now();
+  let shown = 0;
+  const result = await runCheck(options, process.cwd().replace(/\\/g, '/'), {
+    fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
+    readSettingsFile,
+    exists: (path) => existsSync(path),
+    warn: (message) => process.stderr.write(`error-catalog: ${message}\n`),
+    progress: (done, total) => {
+      const now = Date.now();
+      if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_AFTER_MS || done === total) return;
+      shown = now;
+      process.stderr.write(`error-catalog: checked ${done} of ${total} files…\n`);
+    },
+  });
+  const color = options.color ?? (options.format === 'stylish' && options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const report = formatReport(options.format, result, { color, version: packageVersion() });
+  if (options.output !== undefined) writeFileSync(options.output, report);
+  else process.stdout.write(report);
+  const { errors, warnings } = counts(result.findings);
+  const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  if (tooManyWarnings && errors === 0 && options.maxWarnings > 0) process.stderr.write(`error-catalog: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows.\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  try {
+    const invocation = parseArguments(process.argv.slice(2));
+    if (invocation.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (invocation.command === 'version') {
+      process.stdout.write(`error-catalog ${packageVersion()}\n`);
+      return 0;
+    }
+    return await check(invocation);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigurationError) {
+      process.stderr.write(`error-catalog: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`error-catalog: the check failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});
