@@ -3,7 +3,8 @@
 //   node esbuild.mjs               development build with sourcemaps
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change
-//   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test
+//   node esbuild.mjs --tests       compile test/**/*.test.ts to out/test (or to $TESTS_OUTDIR, so that
+//                                  two builds of the tests can run side by side)
 //   node esbuild.mjs --bench       compile the benchmark and its floor server to out/bench
 //   node esbuild.mjs --fuzz        compile the fuzz harness (test/fuzz/fuzz.ts) to out/fuzz
 //   node esbuild.mjs --editor-tests  compile the extension-host suite (test/editor/suite) and its
@@ -20,6 +21,7 @@ const bench = process.argv.includes('--bench');
 const fuzz = process.argv.includes('--fuzz');
 const editorTests = process.argv.includes('--editor-tests');
 const browserTests = process.argv.includes('--browser-tests');
+const testsOutdir = process.env.TESTS_OUTDIR || 'out/test';
 
 const CATALOG_SCHEMA = resolve('catalog/error-catalog.schema.json');
 
@@ -144,7 +146,7 @@ const configs = browserTests
   ? [{
       ...common,
       entryPoints: testEntries('test'),
-      outdir: 'out/test',
+      outdir: testsOutdir,
       outbase: 'test',
       // Tests import the real libraries from node_modules; only project code is bundled in.
       packages: 'external',
@@ -179,7 +181,7 @@ const configs = browserTests
       },
     ];
 
-if (tests) rmSync('out/test', { recursive: true, force: true });
+if (tests) rmSync(testsOutdir, { recursive: true, force: true });
 if (editorTests) rmSync('out/editor', { recursive: true, force: true });
 if (browserTests) rmSync('out/browser', { recursive: true, force: true });
 
