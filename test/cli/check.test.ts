@@ -213,6 +213,24 @@ describe('error-catalog check: formats, settings, exit codes', () => {
     }
   });
 
+  it('leaves out what .gitignore files ignore (at the root and in sub-folders), as the editor does', TIMEOUT, async () => {
+    const unknown = "res.status(404).json({ error: { code: 'NOT_A_CODE', message: 'x' } });\n";
+    write('.gitignore', '# build output\ngenerated/\n*.gen.ts\n');
+    write('generated/client.ts', unknown);
+    write('src/orders.gen.ts', unknown);
+    write('packages/web/.gitignore', 'vendor/\n');
+    write('packages/web/vendor/lib.ts', unknown);
+    write('packages/web/app.ts', unknown);
+    // A catalog in an ignored folder is not one of the workspace's.
+    write('generated/copy.errors.yaml', CATALOG.replace('id: shop', 'id: copy').replace('ORDER_NOT_FOUND:', 'NOT_A_CODE:'));
+    try {
+      const { report } = await checkJson(root);
+      assert.deepEqual([...new Set(report.findings.map((f) => f.file))], ['packages/web/app.ts', 'src/orders.ts']);
+    } finally {
+      for (const path of ['.gitignore', 'generated', 'src/orders.gen.ts', 'packages']) rmSync(join(root, path), { recursive: true, force: true });
+    }
+  });
+
   it('bad input: a clear message and exit code 2', TIMEOUT, async () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'xml'], /Unknown format "xml"\. Use one of: stylish, json, sarif, github, junit/],

@@ -568,6 +568,20 @@ describe('language server over stdio', () => {
     assert.deepEqual({ listed: after.catalogs.some((c) => c.uri === depUri), hover }, { listed: false, hover: null });
   });
 
+  it('k. catalogs in folders a .gitignore ignores are neither found by the scan nor adopted when created', TIMEOUT, async () => {
+    const catalog = (id: string, code: string) => [`id: ${id}`, 'title: Copy', 'envelope:', '  body: { code: "${code}" }', 'codes:', `  ${code}:`, '    status: 400', ''].join('\n');
+    const { client, uri, write } = await start({ '.gitignore': 'build/\n', 'build/old.errors.yaml': catalog('old', 'OLD_CODE') });
+    const createdUri = write('build/new.errors.yaml', catalog('new', 'NEW_CODE'));
+    const changed = client.nextCatalogsChanged();
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: createdUri, type: 1 }] });
+    const after = await changed;
+    const doc = uri('src/app.ts');
+    const text = "const a = 'OLD_CODE';\nconst b = 'NEW_CODE';\n";
+    await client.open(doc, 'typescript', text);
+    const hovers = [await client.hoverText(doc, positionOf(text, 'OLD_CODE', 2)), await client.hoverText(doc, positionOf(text, 'NEW_CODE', 2))];
+    assert.deepEqual({ listed: after.catalogs.filter((c) => c.uri.includes('/build/')).length, hovers }, { listed: 0, hovers: [null, null] });
+  });
+
   it('k. removing a workspace folder drops its catalogs and clears their diagnostics', TIMEOUT, async () => {
     const { client, folder, uri } = await start({ 'api.errors.yaml': acmeYaml().replace('status: 404', 'status: "404"') });
     const catalogUri = uri('api.errors.yaml');

@@ -15,6 +15,7 @@ import type { CatalogFileState } from '../service/languageService';
 import { languageOfPath } from '../service/text/languages';
 import type { CatalogSummary } from '../protocol';
 import { FileRefused, isInside, normalizePath, type FileSystem, type WorkspaceReader } from './files';
+import { GitIgnores, MAX_GITIGNORE_BYTES } from './gitIgnores';
 import { SerialQueue } from './serialQueue';
 import type { Settings } from './settings';
 
@@ -53,7 +54,7 @@ interface CatalogFile extends CatalogFileState {
 interface FolderState {
   readonly path: string;
   /** Whether a folder-relative path is excluded from the search (the same test for scans and for new files). */
-  excluded: (relativePath: string) => boolean;
+  excluded: (relativePath: string, isDirectory?: boolean) => boolean;
   discovered: string[];
   configured: string[];
   configuredBuiltins: string[];
@@ -175,7 +176,9 @@ export class CatalogRegistry {
   async scanFolder(folderPath: string, settings: Settings, extraExcludes: readonly string[]): Promise<FolderScan> {
     const folder = this.folders.get(folderPath);
     if (!folder) return { changed: [], sources: [] };
-    const excluded = picomatch([...settings.exclude, ...extraExcludes], { dot: true });
+    const globExcluded = picomatch([...settings.exclude, ...extraExcludes], { dot: true });
+    const gitIgnores = new GitIgnores();
+    const excluded = (relativePath: string, isDirectory = false) => globExcluded(relativePath) || gitIgnores.ignores(relativePath, isDirectory);
     const configuredGlobs: string[] = [];
     const configured: string[] = [];
     const configuredBuiltins: string[] = [];
@@ -201,10 +204,17 @@ export class CatalogRegistry {
       } catch {
         return; // unreadable folders are skipped, as editors do
       }
+      if (entries.some((entry) => entry.isFile && entry.name === '.gitignore')) {
+        try {
+          gitIgnores.add(relative, await this.fs.readRegularFile(`${dir === '/' ? '' : dir}/.gitignore`, MAX_GITIGNORE_BYTES));
+        } catch {
+          // Unreadable or too large: its rules do not apply.
+        }
+      }
       for (const entry of entries) {
         if (++visited > MAX_ENTRIES_PER_FOLDER) return;
         const rel = relative ? `${relative}/${entry.name}` : entry.name;
-        if (excluded(rel)) continue;
+        if (excluded(rel, entry.isDirectory)) continue;
         const path = `${dir === '/' ? '' : dir}/${entry.name}`;
         if (entry.isDirectory) await walk(path, rel);
         else if (entry.isFile && CATALOG_FILE.test(entry.name)) discovered.push(path);
@@ -255,7 +265,7 @@ export class CatalogRegistry {
     const folder = this.folderOf(path);
     if (!folder) return true;
     const parts = path.slice(folder.path.length).replace(/^\/+/, '').split('/');
-    return parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/')));
+    return parts.some((_, i) => folder.excluded(parts.slice(0, i + 1).join('/'), i < parts.length - 1));
   }
 
   /** The loaded catalog of a catalog file, if it has a good version. */
