@@ -231,6 +231,31 @@ describe('error-catalog check: formats, settings, exit codes', () => {
     }
   });
 
+  it('--fix applies the fixes that need no choice, says what it changed, and reports what remains', TIMEOUT, async () => {
+    const catalog = `${CATALOG}  ORDER_GONE:\n    status: 410\n    title: Order gone\n    deprecated: true\n    replacedBy: ORDER_NOT_FOUND\n  RATE_LIMITER:\n    status: 429\n    title: Limiter\n`;
+    const line = (path: string, status: number, code: string) => `app.get('${path}', (req, res) => res.status(${status}).json({ error: { code: '${code}', message: 'x' } }));`;
+    const before = ["import express from 'express';", 'const app = express();', line('/a', 404, 'ORDER_NOT_FUOND'), line('/b', 400, 'RATE_LIMITED'), line('/c', 404, 'RATE_LIMITEZ'), line('/d', 410, 'ORDER_GONE'), ''].join('\n');
+    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'error-catalog-fix-')));
+    try {
+      writeFileSync(join(folder, 'api.errors.yaml'), catalog);
+      mkdirSync(join(folder, 'src'));
+      writeFileSync(join(folder, 'src', 'orders.ts'), before);
+      const run = await checkJson(folder, '--fix', '--rule', 'deprecated-code=warning');
+      const after = readFileSync(join(folder, 'src', 'orders.ts'), 'utf8');
+      // One close code, a status that must match, a deprecated code's replacement (and then its status); two close codes are a choice.
+      assert.equal(after, ["import express from 'express';", 'const app = express();', line('/a', 404, 'ORDER_NOT_FOUND'), line('/b', 429, 'RATE_LIMITED'), line('/c', 404, 'RATE_LIMITEZ'), line('/d', 404, 'ORDER_NOT_FOUND'), ''].join('\n'));
+      const fixed = (run.report as unknown as { fixed: { file: string; line: number; rule: string; title: string }[] }).fixed;
+      assert.deepEqual(fixed.map((f) => `${f.file}:${f.line} ${f.rule}`), ['src/orders.ts:3 unknown-code', 'src/orders.ts:4 status-mismatch', 'src/orders.ts:6 deprecated-code', 'src/orders.ts:6 status-mismatch']);
+      assert.deepEqual({ code: run.code, remaining: run.report.findings.map((f) => `${f.line} ${f.rule}`) }, { code: 1, remaining: ['5 unknown-code'] });
+      // Without --fix nothing is written.
+      writeFileSync(join(folder, 'src', 'orders.ts'), before);
+      await check(folder);
+      assert.equal(readFileSync(join(folder, 'src', 'orders.ts'), 'utf8'), before);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('bad input: a clear message and exit code 2', TIMEOUT, async () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'xml'], /Unknown format "xml"\. Use one of: stylish, json, sarif, github, junit/],

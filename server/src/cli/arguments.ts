@@ -28,6 +28,8 @@ export interface CheckOptions {
   readonly maxWarnings: number;
   /** Errors only. */
   readonly quiet: boolean;
+  /** Apply the fixes that need no choice, then report what remains. */
+  readonly fix: boolean;
   readonly color: boolean | undefined;
   /** A settings file besides `.vscode/settings.json` (default `error-catalog.config.json` in the root, when there is one). */
   readonly config: string | undefined;
@@ -51,6 +53,9 @@ Options:
   -o, --output FILE      write the report to FILE instead of standard output
   --max-warnings N       fail when there are more than N warnings (default 0; -1: never on warnings)
   --quiet                report errors only
+  --fix                  apply the fixes that need no choice (an unknown code with one close code,
+                         a deprecated code's replacement, a status that must match its code), then
+                         report what remains; a file that changed since it was read is left alone
   --config FILE          settings file (default: error-catalog.config.json in the root, if present)
   --catalog PATH         a catalog to use besides those found (repeatable; a path, glob or builtin:<id>)
   --rule RULE=SEVERITY   a rule's severity: RULE is unknown-code, status-mismatch, envelope-shape or
@@ -75,6 +80,7 @@ export function parseArguments(args: readonly string[]): Invocation {
   let output: string | undefined;
   let maxWarnings = 0;
   let quiet = false;
+  let fix = false;
   let color: boolean | undefined;
   let config: string | undefined;
   for (let i = 1; i < args.length; i++) {
@@ -104,6 +110,7 @@ export function parseArguments(args: readonly string[]): Invocation {
         break;
       }
       case '--quiet': quiet = true; break;
+      case '--fix': fix = true; break;
       case '--color': color = true; break;
       case '--no-color': color = false; break;
       case '--config': config = value(); break;
@@ -125,5 +132,5 @@ export function parseArguments(args: readonly string[]): Invocation {
   const settings: Record<string, unknown> = {};
   if (catalogs.length > 0) settings.catalogs = catalogs;
   if (Object.keys(diagnostics).length > 0) settings.diagnostics = diagnostics;
-  return { command: 'check', paths, root, format, output, maxWarnings, quiet, color, config, settings };
+  return { command: 'check', paths, root, format, output, maxWarnings, quiet, fix, color, config, settings };
 }

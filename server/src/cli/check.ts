@@ -3,7 +3,9 @@
  * language server runs (the same scan for catalogs and source files, the same settings, the same
  * constant index and the same checks), with the files read from disk instead of opened buffers.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { UnambiguousFix } from '../service/languageService';
 import { URI } from 'vscode-uri';
 import type { CatalogLoader } from '../session/catalogRegistry';
 import type { ClientPort } from '../session/client';
@@ -29,9 +31,23 @@ export interface Finding {
   readonly docs?: string;
 }
 
+/** A fix `--fix` applied. */
+export interface AppliedFix {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  /** What it did: `Change to ORDER_NOT_FOUND`. */
+  readonly title: string;
+}
+
 export interface CheckResult {
   readonly root: string;
   readonly findings: readonly Finding[];
+  /** What `--fix` changed (the findings are those that remain after it). */
+  readonly fixed: readonly AppliedFix[];
+  /** Files `--fix` left alone because they changed on disk while the check ran. */
+  readonly changedWhileFixing: readonly string[];
   /** Source and catalog files checked. */
   readonly filesChecked: number;
   readonly catalogs: number;
@@ -50,12 +66,16 @@ export interface CheckEnvironment {
   readonly warn: (message: string) => void;
   /** Called after each file with the count done and the total. */
   readonly progress?: (done: number, total: number) => void;
+  /** Replaces a file's text if it still is `expected`; false (and nothing written) when it is not. */
+  readonly replaceFile?: (path: string, expected: string, text: string) => boolean;
 }
 
 /** A problem with the run itself (a path that does not exist, a settings file that does not parse): exit code 2. */
 export class ConfigurationError extends Error {}
 
 export const CONFIG_FILE = 'error-catalog.config.json';
+/** Fixing passes before the last, checking one (fixes that keep uncovering fixes stop there). */
+const MAX_FIX_PASSES = 5;
 
 const SEVERITY: Record<DiagnosticSeverity, FindingSeverity> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -99,7 +119,37 @@ function commandLineClient(settings: { errorCatalog: SettingsObject; filesExclud
   };
 }
 
+/** The text with the fixes applied, first come first served where two would touch the same text. */
+function applyFixes(text: string, fixes: readonly UnambiguousFix[]): { text: string; fixes: Omit<AppliedFix, 'file'>[] } {
+  const document = TextDocument.create('file:///fixing', 'plaintext', 0, text);
+  const taken: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
+  const applied: Omit<AppliedFix, 'file'>[] = [];
+  for (const fix of fixes) {
+    const spans = fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }));
+    if (spans.some((span) => taken.some((t) => span.start < t.end && t.start < span.end))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits);
+    applied.push({ line: fix.diagnostic.range.start.line + 1, column: fix.diagnostic.range.start.character + 1, rule: String(fix.diagnostic.code), title: fix.title });
+  }
+  return { text: TextDocument.applyEdits(document, edits), fixes: applied };
+}
+
 export async function runCheck(options: CheckOptions, cwd: string, env: CheckEnvironment): Promise<CheckResult> {
+  if (!options.fix) return checkOnce(options, cwd, env, false);
+  // Each pass checks everything again from scratch (a fixed constant changes what other files mean),
+  // and a fix can uncover another (a deprecated code's replacement has its own status).
+  const fixed: AppliedFix[] = [];
+  const changedWhileFixing = new Set<string>();
+  for (let pass = 0; ; pass++) {
+    const result = await checkOnce(options, cwd, env, pass < MAX_FIX_PASSES);
+    fixed.push(...result.fixed);
+    for (const file of result.changedWhileFixing) changedWhileFixing.add(file);
+    if (result.fixed.length === 0) return { ...result, fixed, changedWhileFixing: [...changedWhileFixing] };
+  }
+}
+
+async function checkOnce(options: CheckOptions, cwd: string, env: CheckEnvironment, fix: boolean): Promise<CheckResult> {
   const root = absolute(options.root ?? '.', cwd);
   if (!env.exists(root)) throw new ConfigurationError(`The workspace folder ${root} does not exist. Give an existing folder to --root.`);
   const wanted = options.paths.map((path) => {
@@ -140,14 +190,25 @@ export async function runCheck(options: CheckOptions, cwd: string, env: CheckEnv
     const catalogs = session.catalogReports().filter((report) => reported(report.path));
     for (const report of catalogs) add(report.path, report.diagnostics);
     const sources = session.sourcePaths().filter(reported);
+    const fixed: AppliedFix[] = [];
+    const changedWhileFixing: string[] = [];
     for (let i = 0; i < sources.length; i++) {
       const report = await session.sourceReport(sources[i]);
       if ('skipped' in report) skipped.push({ file: relative(sources[i]), reason: report.skipped });
-      else add(sources[i], report.diagnostics);
+      else {
+        add(sources[i], report.diagnostics);
+        if (fix && report.diagnostics.length > 0) {
+          const applied = applyFixes(report.text, await session.sourceFixes(report.uri, report.text, report.diagnostics));
+          if (applied.fixes.length > 0) {
+            if (env.replaceFile?.(sources[i], report.text, applied.text)) fixed.push(...applied.fixes.map((f) => ({ file: relative(sources[i]), ...f })));
+            else changedWhileFixing.push(relative(sources[i]));
+          }
+        }
+      }
       env.progress?.(i + 1, sources.length);
     }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-    return { root, findings, filesChecked: catalogs.length + sources.length - skipped.length, catalogs: catalogs.length, skipped };
+    return { root, findings, fixed, changedWhileFixing, filesChecked: catalogs.length + sources.length - skipped.length, catalogs: catalogs.length, skipped };
   } finally {
     await session.dispose();
   }

@@ -49,6 +49,11 @@ function stylish(result: CheckResult, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tint = { error: '31', warning: '33', note: '36' } as const;
   const lines: string[] = [];
+  if (result.fixed.length > 0) {
+    lines.push(paint('1', `Fixed ${plural(result.fixed.length, 'problem')}:`));
+    for (const f of result.fixed) lines.push(`  ${f.file}:${f.line}:${f.column}  ${oneLine(f.title)}  ${paint('2', f.rule)}`);
+    lines.push('');
+  }
   for (const [file, findings] of byFile(result.findings)) {
     lines.push(paint('4', file));
     const where = findings.map((f) => `${f.line}:${f.column}`);
@@ -79,6 +84,8 @@ function jsonReport(result: CheckResult, version: string): unknown {
     root: result.root,
     summary: { ...counts(result.findings), filesChecked: result.filesChecked, catalogs: result.catalogs, skipped: result.skipped.length },
     findings: result.findings.map((f) => ({ ...f, helpUri: helpUri(f.rule) })),
+    fixed: result.fixed,
+    changedWhileFixing: result.changedWhileFixing,
     skipped: result.skipped,
   };
 }

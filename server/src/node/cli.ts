@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { parseArguments, USAGE, UsageError, type CheckOptions } from '../cli/arguments';
 import { ConfigurationError, runCheck } from '../cli/check';
 import { counts, formatReport } from '../cli/formats';
-import { nodeFileSystem } from './fileSystem';
+import { nodeFileSystem, replaceFileIfUnchanged } from './fileSystem';
 import { packageVersion } from './packageVersion';
 
 /** Settings files larger than this are not settings. */
@@ -40,6 +40,7 @@ async function check(options: CheckOptions): Promise<number> {
     fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
     readSettingsFile,
     exists: (path) => existsSync(path),
+    replaceFile: replaceFileIfUnchanged,
     warn: (message) => process.stderr.write(`error-catalog: ${message}\n`),
     progress: (done, total) => {
       const now = Date.now();
@@ -52,6 +53,7 @@ async function check(options: CheckOptions): Promise<number> {
   const report = formatReport(options.format, result, { color, version: packageVersion() });
   if (options.output !== undefined) writeFileSync(options.output, report);
   else process.stdout.write(report);
+  for (const file of result.changedWhileFixing) process.stderr.write(`error-catalog: ${file} changed while it was being checked; its fixes were not applied. Run the check again.\n`);
   const { errors, warnings } = counts(result.findings);
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0 && options.maxWarnings > 0) process.stderr.write(`error-catalog: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows.\n`);

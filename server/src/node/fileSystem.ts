@@ -1,5 +1,5 @@
 /** The file system of the Node runtime, as the session reads it. */
-import { constants, readdirSync, readFileSync } from 'node:fs';
+import { constants, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileRefused, type FileSystem } from '../session/files';
@@ -44,4 +44,22 @@ export function nodeFileSystem(builtinDirectory: string): FileSystem {
       .filter((name) => /\.errors\.ya?ml$/.test(name))
       .map((name) => ({ path: join(builtinDirectory, name), text: readFileSync(join(builtinDirectory, name), 'utf8') })),
   };
+}
+
+/**
+ * Writes `text` over a file that still holds `expected` (as it was read, without a byte-order mark);
+ * false, and nothing written, when the file changed since it was read or cannot be read.
+ */
+export function replaceFileIfUnchanged(path: string, expected: string, text: string): boolean {
+  let current: string;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  // The file keeps its byte-order mark.
+  const bom = current.startsWith('\uFEFF') ? '\uFEFF' : '';
+  if (current.slice(bom.length) !== expected) return false;
+  writeFileSync(path, bom + text);
+  return true;
 }

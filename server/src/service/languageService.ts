@@ -25,7 +25,7 @@ import { catalogDiagnostics, declarationClashes, unusedCodeHints, type CatalogFi
 import { doCodeActions, errorResponseInsert, type CodeActionOptions, type GeneratedInsert } from './features/codeActions';
 import { doComplete, resolveCompletion, type CompletionOptions } from './features/completion';
 import { findDefinition } from './features/definition';
-import { diagnosticFixes } from './features/diagnosticFixes';
+import { diagnosticFixes, unambiguousFixes, type UnambiguousFix } from './features/diagnosticFixes';
 import { SourceChecker } from './features/diagnostics';
 import { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './features/handlingActions';
 import { doHover, type HoverOptions } from './features/hover';
@@ -47,6 +47,8 @@ export interface LanguageService {
   doResolve(item: CompletionItem, context: DocumentContext): CompletionItem;
   /** Error responses to write (first, where it is known, the statement that raises the code as this codebase does), fixes for the given diagnostics, error handling to add. */
   doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], context: DocumentContext, options: CodeActionOptions): CodeAction[];
+  /** The fixes of these diagnostics that need no choice (what `error-catalog check --fix` applies). */
+  unambiguousFixes(document: TextDocument, diagnostics: readonly Diagnostic[], context: DocumentContext): UnambiguousFix[];
   /** A document's source diagnostics, kept between versions so that an edit re-checks only what it touched. */
   createSourceChecker(): SourceChecker;
   findDefinition(document: TextDocument, position: Position, context: DocumentContext): Location[];
@@ -92,6 +94,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     doHover: (document, position, context, options) => doHover(document, position, context.set, options, readingOf(document, context)),
     doComplete: (document, position, context, options) => doComplete(document, position, context.set, options, readingOf(document, context)),
     doResolve: (item, context) => resolveCompletion(item, context.set),
+    unambiguousFixes: (document, diagnostics, context) => unambiguousFixes(document, diagnostics, context.set),
     doCodeActions: (document, range, diagnostics, context, options) => [
       ...doCodeActions(document, range, context.set, { ...options, idiom: options.idiom ?? raiseIdioms(document, context) }),
       ...diagnosticFixes(document, diagnostics, context.set),
@@ -142,6 +145,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
 }
 
 export type { CodeTarget } from './features/references';
+export type { UnambiguousFix } from './features/diagnosticFixes';
 export type { RenameRefusal } from './features/rename';
 export { isRefusal } from './features/rename';
 export type { CatalogFileState } from './features/catalogDiagnostics';

@@ -49,7 +49,7 @@ import type {
 } from '../protocol';
 import type { CatalogSet } from '../service/catalog/catalogSet';
 import { languageOfPath } from '../service/text/languages';
-import { getLanguageService, isRefusal, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService } from '../service/languageService';
+import { getLanguageService, isRefusal, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type UnambiguousFix } from '../service/languageService';
 import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
 import type { ClientPort } from './client';
 import { checkSource, DiagnosticsPublisher, skipReason } from './diagnosticsPublisher';
@@ -438,6 +438,14 @@ export class Session {
     let step = steps.next();
     while (!step.done) step = steps.next();
     return { uri, text, diagnostics: step.value };
+  }
+
+  /** The fixes of a source file's diagnostics that need no choice, on the text the diagnostics were found in. */
+  async sourceFixes(uri: string, text: string, diagnostics: readonly Diagnostic[]): Promise<UnambiguousFix[]> {
+    const languageId = languageOfPath(pathOf(uri) ?? '');
+    if (!languageId) return [];
+    const { context } = await this.contextFor(uri);
+    return this.service.unambiguousFixes(TextDocument.create(uri, languageId, 0, text), diagnostics, context);
   }
 
   // ---- the context a document is read in ----

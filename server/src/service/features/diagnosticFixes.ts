@@ -98,3 +98,32 @@ export function diagnosticFixes(document: TextDocument, diagnostics: readonly Di
   }
   return actions;
 }
+
+/** A fix that needs no choice, with the diagnostic it fixes. */
+export interface UnambiguousFix {
+  readonly diagnostic: Diagnostic;
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * The fixes a tool may apply without asking (`error-catalog check --fix`): an unknown code with
+ * exactly one close code, a deprecated code with its replacement, and a numeric status where the
+ * code's catalog gives another. Everything else (several suggestions, other codes of the sent
+ * status, a body rewrite) is a choice left to a person.
+ */
+export function unambiguousFixes(document: TextDocument, diagnostics: readonly Diagnostic[], set: CatalogSet): UnambiguousFix[] {
+  const fixes: UnambiguousFix[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = currentData(document, diagnostic);
+    if (!data) continue;
+    const oneSuggestion = data.rule === SourceDiagnosticCode.UnknownCode && data.suggestions.length === 1;
+    const unambiguous = oneSuggestion || data.rule === SourceDiagnosticCode.DeprecatedCode || data.rule === SourceDiagnosticCode.StatusMismatch;
+    if (!unambiguous || data.rule !== diagnostic.code) continue;
+    // The preferred fix of each of these is the one (a status mismatch's alternatives are never preferred).
+    const preferred = diagnosticFixes(document, [diagnostic], set).find((action) => action.isPreferred);
+    const edits = preferred?.edit?.changes?.[document.uri];
+    if (preferred && edits) fixes.push({ diagnostic, title: preferred.title, edits });
+  }
+  return fixes;
+}
