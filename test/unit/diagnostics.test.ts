@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { diagnosticFixes } from '../../server/src/service/features/diagnosticFixes';
 import { DEFAULT_RULE_SEVERITY, doValidation, SourceDiagnosticCode, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { statusNamedBy } from '../../server/src/service/features/codeSites';
 import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
 import { commentRanges } from '../../server/src/service/text/codeUsages';
 import { acme } from '../helpers/acme';
@@ -245,5 +246,18 @@ describe('learned code functions', () => {
     const text = "function h() {\n  if (!x) {\n    return <RESTError>{\n      success: false,\n      error: { code: 'NOT_FOUND', message: 'gone' },\n      meta: {},\n    };\n  }\n}";
     assert.deepEqual(check(text).summary, []);
     assert.deepEqual(check(text.replace("error: { code: 'NOT_FOUND', message: 'gone' }", "error_code: 'NOT_FOUND'")).summary, [['envelope-shape', 'NOT_FOUND']]);
+  });
+});
+
+describe('statuses named by a function', () => {
+  it('reads whole words of a reason phrase, two at least, so that a test helper named expectError sends no 417 and paymentError no 402', () => {
+    const named = (name: string) => statusNamedBy(name, set);
+    assert.deepEqual(
+      ['expectError', 'paymentError', 'serviceError', 'NewNotFoundError', 'ConflictException', 'badRequest', 'Unprocessable', 'tooManyRequests', 'TooMany', 'internalError', 'unavailable', 'ServiceUnavailableException'].map((n) => [n, named(n)]),
+      [['expectError', undefined], ['paymentError', undefined], ['serviceError', undefined], ['NewNotFoundError', 404], ['ConflictException', 409], ['badRequest', 400], ['Unprocessable', 422], ['tooManyRequests', 429], ['TooMany', 429], ['internalError', 500], ['unavailable', 503], ['ServiceUnavailableException', 503]],
+    );
+    // And no mismatch is read from it.
+    const go = 'package api\n\nfunc TestA(t *testing.T) {\n\tres := get(t, "/a")\n\texpectError(t, res, 429, "RATE_LIMITED")\n}\n';
+    assert.deepEqual(check(go, "go").diagnostics.map((d) => d.message), []);
   });
 });

@@ -74,6 +74,8 @@ export interface CheckEnvironment {
 export class ConfigurationError extends Error {}
 
 export const CONFIG_FILE = 'error-catalog.config.json';
+/** Source files read ahead of the one being checked. */
+const READ_AHEAD = 8;
 /** Fixing passes before the last, checking one (fixes that keep uncovering fixes stop there). */
 const MAX_FIX_PASSES = 5;
 
@@ -160,7 +162,7 @@ async function checkOnce(options: CheckOptions, cwd: string, env: CheckEnvironme
   });
   const reported = (path: string) => wanted.length === 0 || wanted.some((w) => w === path || isInside(w, path));
   const settings = runSettings(options, root, env);
-  const session = new Session(commandLineClient(settings, env), { get: () => undefined, all: () => [] }, { fs: env.fs, loadCatalog: env.loadCatalog });
+  const session = new Session(commandLineClient(settings, env), { get: () => undefined, all: () => [] }, { fs: env.fs, loadCatalog: env.loadCatalog, countsReferences: false });
   try {
     const rootUri = URI.file(root).toString();
     session.initialize({ processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: root.slice(root.lastIndexOf('/') + 1) }], capabilities: { workspace: { configuration: true } } });
@@ -192,8 +194,16 @@ async function checkOnce(options: CheckOptions, cwd: string, env: CheckEnvironme
     const sources = session.sourcePaths().filter(reported);
     const fixed: AppliedFix[] = [];
     const changedWhileFixing: string[] = [];
+    // Files are read a few ahead of the one being checked, so that reading overlaps checking.
+    const reports: ReturnType<Session['sourceReport']>[] = [];
+    const readAhead = (i: number) => {
+      if (i < sources.length) reports[i] = session.sourceReport(sources[i]);
+    };
+    for (let i = 0; i < READ_AHEAD; i++) readAhead(i);
     for (let i = 0; i < sources.length; i++) {
-      const report = await session.sourceReport(sources[i]);
+      const report = await reports[i];
+      delete reports[i];
+      readAhead(i + READ_AHEAD);
       if ('skipped' in report) skipped.push({ file: relative(sources[i]), reason: report.skipped });
       else {
         add(sources[i], report.diagnostics);

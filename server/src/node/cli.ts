@@ -9,13 +9,12 @@ import { setFlagsFromString } from 'node:v8';
 import { parseArguments, USAGE, UsageError, type CheckOptions } from '../cli/arguments';
 import { ConfigurationError, runCheck } from '../cli/check';
 import { counts, formatReport } from '../cli/formats';
+import { progressLines } from '../cli/progress';
 import { nodeFileSystem, replaceFileIfUnchanged } from './fileSystem';
 import { packageVersion } from './packageVersion';
 
 /** Settings files larger than this are not settings. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
-/** Progress is shown once a run has taken this long, and then at most this often. */
-const PROGRESS_AFTER_MS = 1000;
 
 // Settings may come from a cloned repository: a code pattern that backtracks catastrophically
 // falls back to V8's linear-time engine instead of stopping the run (as in the server).
@@ -34,20 +33,13 @@ function readSettingsFile(path: string): string | undefined {
 }
 
 async function check(options: CheckOptions): Promise<number> {
-  const started = Date.now();
-  let shown = 0;
   const result = await runCheck(options, process.cwd().replace(/\\/g, '/'), {
     fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
     readSettingsFile,
     exists: (path) => existsSync(path),
     replaceFile: replaceFileIfUnchanged,
     warn: (message) => process.stderr.write(`error-catalog: ${message}\n`),
-    progress: (done, total) => {
-      const now = Date.now();
-      if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_AFTER_MS || done === total) return;
-      shown = now;
-      process.stderr.write(`error-catalog: checked ${done} of ${total} files…\n`);
-    },
+    progress: progressLines(() => Date.now(), (line) => process.stderr.write(line)),
   });
   const color = options.color ?? (options.format === 'stylish' && options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const report = formatReport(options.format, result, { color, version: packageVersion() });

@@ -398,7 +398,11 @@ export class CatalogRegistry {
           if (builtin && id !== 'http-status') catalogs.push(builtin);
         }
       }
-      set = new CatalogSet(catalogs, this.standard());
+      // Folders that see the same catalogs share one set, and with it every lookup built on it (the
+      // cache is cleared whenever a catalog changes, so a file's uri names one catalog within it).
+      const sharedKey = `catalogs\n${catalogs.map((c) => c.uri).join('\n')}`;
+      set = this.setCache.get(sharedKey) ?? new CatalogSet(catalogs, this.standard());
+      this.setCache.set(sharedKey, set);
       this.setCache.set(key, set);
     }
     return set;

@@ -22,6 +22,8 @@ export interface CountDependencies {
   readonly hintsChanged: (path: string) => void;
   /** Asks the client to re-request lenses; undefined when it cannot. */
   readonly refreshLenses?: () => void;
+  /** Whether hints and lenses are refreshed after changes (false: counts are made only when asked for). */
+  readonly refreshes: boolean;
   readonly log: Logger;
 }
 
@@ -70,6 +72,7 @@ export class ReferenceCounts {
   }
 
   private scheduleRefresh(): void {
+    if (!this.deps.refreshes) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

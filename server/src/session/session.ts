@@ -67,6 +67,8 @@ export interface RuntimeEnvironment {
   readonly useCacheFolder?: (folder: string) => void;
   /** Finishes what the runtime writes in the background (before the server exits). */
   readonly flush?: () => Promise<void>;
+  /** Whether unused-code hints are counted in the background (an editor's; a one-shot check has no use for them). Default true. */
+  readonly countsReferences?: boolean;
 }
 
 /** The documents the editor has open, as the session reads them. */
@@ -152,6 +154,7 @@ export class Session {
       refreshLenses: () => {
         if (this.capabilities.workspace?.codeLens?.refreshSupport) client.refreshCodeLenses();
       },
+      refreshes: runtime.countsReferences !== false,
       log,
     });
   }

@@ -8,20 +8,31 @@ import { normalizeCode } from '../text/textScan';
 
 /** Levenshtein distance, giving up (returning `bound + 1`) once every path exceeds `bound`. */
 export function editDistance(a: string, b: string, bound = Infinity): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  // Only cells within `bound` of the diagonal can stay within the bound: with a small bound (a
+  // mistyped code is a few edits away) a row costs a few cells instead of the whole of `b`.
+  const band = Math.min(bound, Math.max(a.length, b.length));
+  const outside = band + 1;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= band ? j : outside;
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    let best = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-      if (row[j] < best) best = row[j];
+    const from = Math.max(1, i - band);
+    const to = Math.min(b.length, i + band);
+    current[0] = i <= band ? i : outside;
+    if (from > 1) current[from - 1] = outside;
+    let best = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, outside);
+      current[j] = value;
+      if (value < best) best = value;
     }
+    if (to < b.length) current[to + 1] = outside;
     if (best > bound) return bound + 1;
+    [previous, current] = [current, previous];
   }
-  return row[b.length];
+  return Math.min(previous[b.length], outside) > bound ? bound + 1 : previous[b.length];
 }
 
 export interface CodeHit {
@@ -104,6 +115,11 @@ function lowerBound(values: readonly string[], target: string): number {
 }
 
 /** Other names that status constants use for a status (`StatusRequestEntityTooLarge`, `UNPROCESSABLE_ENTITY`). */
+/** The words of a reason phrase, lower case (`Request-URI Too Long` is request, uri, too, long). */
+function wordsOf(phrase: string): string[] {
+  return phrase.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
 export const STATUS_ALIASES: Readonly<Record<number, readonly string[]>> = {
   203: ['Non-Authoritative Info'],
   300: ['Ambiguous'],
@@ -131,6 +147,7 @@ export interface StatusInfo {
 
 export class CatalogSet {
   private statusNames?: Map<string, number>;
+  private reasonWords?: { words: string[]; status: number }[];
 
   /**
    * @param catalogs the catalogs that apply, most specific first
@@ -225,12 +242,23 @@ export class CatalogSet {
     return this.statusNames.get(normalizedName);
   }
 
-  /** The one status whose reason phrase starts with a normalized name (`unprocessable` is 422), if just one does. */
-  statusStartingWith(normalizedName: string): number | undefined {
-    if (normalizedName.length < 6) return undefined;
-    this.statusOfName('');
+  /**
+   * The one status whose reason phrase starts with these words (`TooMany` is 429), if just one does.
+   * Whole words, two at least: `expect` (in `expectError`, a test helper) is not the start of
+   * "Expectation Failed", and one common word (`service`, `payment`) says nothing of a status.
+   */
+  statusStartingWith(words: readonly string[]): number | undefined {
+    const wanted = words.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+    if (wanted.length < 2) return undefined;
+    if (!this.reasonWords) {
+      this.reasonWords = [];
+      for (const catalog of [...(this.standard ? [this.standard] : []), ...this.catalogs]) {
+        for (const entry of catalog.statuses.values()) if (entry.reason) this.reasonWords.push({ words: wordsOf(entry.reason), status: entry.status });
+      }
+      for (const [status, aliases] of Object.entries(STATUS_ALIASES)) for (const alias of aliases) this.reasonWords.push({ words: wordsOf(alias), status: Number(status) });
+    }
     const matching = new Set<number>();
-    for (const [name, status] of this.statusNames ?? []) if (name.startsWith(normalizedName)) matching.add(status);
+    for (const { words: reason, status } of this.reasonWords) if (wanted.every((w, i) => reason[i] === w)) matching.add(status);
     return matching.size === 1 ? [...matching][0] : undefined;
   }
 

@@ -361,12 +361,15 @@ export function definitionSites(definitions: readonly ConstantDefinition[], set:
   return sites;
 }
 
-/** The status a function's name says it sends (`NewNotFoundError`, `ConflictException`, `badRequest`, `Unprocessable`). */
+/** Single words that helpers are named by, for statuses whose whole reason phrase they are not. */
+const HELPER_WORDS: Readonly<Record<string, number>> = { unprocessable: 422, internal: 500, unavailable: 503 };
+
+/** The status a function's name says it sends (`NewNotFoundError`, `ConflictException`, `badRequest`, `Unprocessable`, `tooMany`). */
 export function statusNamedBy(name: string, set: CatalogSet): number | undefined {
   const stem = name.replace(/^(?:New|new|raise|Raise|throw|make|create|Create)(?=[A-Z_])/, '').replace(/_?(?:Error|Exception|Err|Problem|Response|Result|Fault)$/, '');
   const normalized = normalizeCode(stem);
   if (normalized.length < 5) return undefined;
-  return set.statusOfName(normalized) ?? set.statusStartingWith(normalized);
+  return set.statusOfName(normalized) ?? HELPER_WORDS[normalized] ?? set.statusStartingWith(stem.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/));
 }
 
 /** The envelope's code path of a catalog, arrays as {@link ARRAY_ITEM}. */

@@ -494,19 +494,26 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
     const hits = set.findCode(site.value);
     if (hits.length === 0) {
       if (site.form !== 'literal') continue;
-      let suggestions = suggestionCache.get(site.value);
-      if (!suggestions) suggestionCache.set(site.value, (suggestions = suggestionsFor(site.value, set)));
       // Prose is never a code (`'Book not found'` compared with a body's message), whatever it reads like.
       if (/\s/.test(site.value)) continue;
+      // Close codes are looked for only where they decide or are said: most strings of a workspace are no code at all.
+      const suggest = () => {
+        let found = suggestionCache.get(site.value);
+        if (!found) suggestionCache.set(site.value, (found = suggestionsFor(site.value, set)));
+        return found;
+      };
       const resembles = resemblesCodes(site.value, pass.profile.style);
       const evidence = site.evidence === 'member'
         // A member is a code where its key carries codes in the catalogs' envelopes and its object looks like a body.
         ? pass.profile.catalogCodeKeys.has(site.key ?? '') && (
           mapBody?.members.some((m) => m.key !== site.key && pass.profile.envelopeKeys.has(m.key))
           || (innermost === undefined ? bracketlessEvidence(text, site, languageId, statement, pass.profile) : looksLikeBody(text, enclosing, lexed.brackets, pass.profile, site.key)))
-        : site.evidence === 'assertion' ? suggestions.length > 0
+        : site.evidence === 'assertion' ? suggest().length > 0
           : true;
-      if (!evidence || !(resembles || (suggestions.length > 0 && site.evidence !== 'definition'))) continue;
+      // A definition's value is reported when it reads like the catalogs' codes; anything else also when a code is close to it.
+      if (!evidence || (site.evidence === 'definition' && !resembles)) continue;
+      const suggestions = suggest();
+      if (!resembles && suggestions.length === 0) continue;
       push(SourceDiagnosticCode.UnknownCode, site,
         `${site.value} is not a code of ${titles}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
         { rule: SourceDiagnosticCode.UnknownCode, value: siteText, suggestions });

@@ -215,6 +215,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Catalog combinations whose learned functions are kept at once (a workspace has a few). */
+const MAX_LEARNED_SETS = 64;
+
 export class ConstantIndex {
   private readonly files = new Map<string, FileFacts>();
   /**
@@ -383,7 +386,10 @@ export class ConstantIndex {
     return this.build().byName.keys();
   }
 
-  private readonly learned = new WeakMap<CatalogSet, { version: number; functions: CodeFunction[] }>();
+  /** Learned functions by the catalogs of the set they were learned with (folders' sets differ, their catalogs mostly do not). */
+  private readonly learned = new Map<string, { version: number; functions: CodeFunction[] }>();
+  private readonly catalogIds = new WeakMap<object, number>();
+  private nextCatalogId = 0;
 
   /**
    * The functions the workspace passes codes to, and at which argument: a function called with a
@@ -391,7 +397,12 @@ export class ConstantIndex {
    * it raises errors (`NewNotFoundError`, `ApiException`).
    */
   codeFunctions(set: CatalogSet): readonly CodeFunction[] {
-    const cached = this.learned.get(set);
+    const key = set.catalogs.map((catalog) => {
+      let id = this.catalogIds.get(catalog);
+      if (id === undefined) this.catalogIds.set(catalog, (id = this.nextCatalogId++));
+      return id;
+    }).join(',');
+    const cached = this.learned.get(key);
     if (cached?.version === this.version) return cached.functions;
     const isCode = (value: string) => set.findCode(value).length > 0;
     // Per function and argument: how many calls hand it a code, of all the calls whose argument there was kept.
@@ -410,7 +421,8 @@ export class ConstantIndex {
       const [name, index] = key.split('\n');
       return { name, index: Number(index) };
     });
-    this.learned.set(set, { version: this.version, functions });
+    if (this.learned.size > MAX_LEARNED_SETS) this.learned.clear();
+    this.learned.set(key, { version: this.version, functions });
     return functions;
   }
 
