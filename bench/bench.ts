@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { CompletionList, Position } from 'vscode-languageserver/node';
 import { generatedCatalogJson, generatedCatalogYaml, generatedCode, generatedStatus } from '../test/helpers/generate';
 import { fileUri, LspClient, REPO_ROOT } from '../test/helpers/lspClient';
+import { cliBench, type CliResults } from './cliBench';
 import { indexBench, type IndexResults } from './indexBench';
 import { FLOOR, fmt, percentile, rssMb, SAMPLES, SERVER, timed, timedPair, type Figures } from './measure';
 
@@ -407,6 +408,12 @@ async function main(): Promise<void> {
     return;
   }
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, samples: SAMPLES, cpus: 2 };
+  if (process.env.BENCH_ONLY === 'cli') {
+    results.cli = cliBench();
+    console.log((results.cli as CliResults).table);
+    writeResults(results, 'cli.json');
+    return;
+  }
   if (process.env.BENCH_ONLY === 'index') {
     results.index = await indexBench();
     console.log((results.index as IndexResults).table);
@@ -508,6 +515,8 @@ async function main(): Promise<void> {
   }
   results.index = await indexBench();
   console.log((results.index as IndexResults).table);
+  results.cli = cliBench();
+  console.log(`\n${(results.cli as CliResults).table}`);
   writeResults(results, 'latest.json');
 }
 

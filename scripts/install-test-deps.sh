@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite uses beyond Node, from Debian's archive:
 #   neovim               a third-party LSP client for the standalone server
-#   golang-go, ruby, php-cli, mono-mcs, a JDK, python3 with flask/requests/httpx/fastapi/django
+#   golang-go, ruby, php-cli, mono-mcs, a JDK, python3 with flask/requests/httpx/fastapi/django,
+#   mypy, cargo with the serde crates (librust-serde*-dev)
 #                        toolchains that compile and run the generated code
 #   unzip                to look inside the packaged extension
 #   chromium, ripgrep, libkrb5-dev, g++, make

@@ -12,7 +12,7 @@
 // Needs nothing but Node, so CI can ask it before `npm ci`. The tests decide for themselves
 // whether to skip (test/helpers/toolchains.ts); this table only says so once, up front.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,13 @@ function pythonImports(...modules) {
   return ['python3', '/usr/bin/python3'].some((python) => spawnSync(python, ['-c', check], { stdio: 'ignore' }).status === 0);
 }
 
+/** Whether Debian's packaged crates (/usr/share/cargo/registry, where librust-*-dev put them) hold every crate named, version 1. */
+function debianCrates(...crates) {
+  const registry = '/usr/share/cargo/registry';
+  const present = existsSync(registry) ? readdirSync(registry) : [];
+  return crates.every((crate) => present.some((folder) => folder.startsWith(`${crate}-1.`)));
+}
+
 /** The editor tests install code-server offline: its ripgrep download comes from Debian's rg, its native modules are compiled. */
 function codeServerInstallable() {
   return onPath('rg', 'g++', 'make') && pythonImports() && existsSync('/usr/include/gssapi/gssapi.h');
@@ -58,6 +65,13 @@ const TOOLCHAINS = [
     tests: 'the Python handling tests and the Flask, FastAPI and Django server tests',
     packages: ['python3-flask', 'python3-requests', 'python3-httpx', 'python3-fastapi', 'python3-django'],
     present: () => pythonImports('flask', 'requests', 'httpx', 'fastapi', 'django'),
+  },
+  { name: 'mypy', tests: 'the type-check of generated Python constants', packages: ['mypy'], present: () => pythonImports('mypy') },
+  {
+    name: 'Rust (cargo) and the serde crates from Debian',
+    tests: 'the generated Rust constants test',
+    packages: ['cargo', 'librust-serde-dev', 'librust-serde-derive-dev', 'librust-serde-json-dev'],
+    present: () => onPath('cargo') && debianCrates('serde', 'serde_derive', 'serde_json'),
   },
   { name: 'unzip', tests: 'the packaged extension test', packages: ['unzip'], present: () => onPath('unzip') },
   {

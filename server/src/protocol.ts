@@ -67,6 +67,26 @@ export interface ExplainParams {
   readonly code: string;
 }
 
+export interface GenerateParams {
+  /** A workspace catalog's uri (as in `CatalogSummary.uri`). */
+  readonly catalog: string;
+  readonly kind: 'docs' | 'types';
+  /** For `types`: ts, python, go, java, csharp, php or rust. */
+  readonly language?: string;
+  /** For `types`: the Go package, Java class, C# or PHP namespace the file declares. */
+  readonly name?: string;
+}
+
+export type GenerateResult =
+  | {
+    /** The file's text, starting with the header that names the catalog (see render/generatedHeader.ts). */
+    readonly text: string;
+    /** A file name for it, beside the catalog: `api.errors.md`, `error_codes.py`… */
+    readonly fileName: string;
+  }
+  /** What is wrong with the request (an unknown language, a name the language cannot declare). */
+  | { readonly problem: string };
+
 export const ErrorCatalogMethods = {
   /** Server → client notification, sent after every (re)load: the client's ready signal and status bar source. */
   catalogsChanged: 'errorCatalog/catalogsChanged',
@@ -84,4 +104,6 @@ export const ErrorCatalogMethods = {
   errorHandling: 'errorCatalog/errorHandling',
   /** Client → server request: the full explanation of a code, as Markdown (or null). */
   explain: 'errorCatalog/explain',
+  /** Client → server request: a docs page or typed constants generated from a workspace catalog (or null). */
+  generate: 'errorCatalog/generate',
 } as const;

@@ -149,6 +149,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRequest(ErrorCatalogMethods.handlingOptions, handle('handlingOptions', { variants: [], catalogs: [] }, params.isUriParams, (p) => session.handlingOptions(p)));
   connection.onRequest(ErrorCatalogMethods.errorHandling, handle('errorHandling', null, params.isErrorHandlingParams, (p) => session.errorHandling(p)));
   connection.onRequest(ErrorCatalogMethods.explain, handle('explain', null, params.isExplainParams, (p) => session.explain(p)));
+  connection.onRequest(ErrorCatalogMethods.generate, handle('generate', null, params.isGenerateParams, (p) => session.generate(p)));
 
   documents.listen(documentEvents);
   connection.listen();

@@ -5,7 +5,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DEPTH, nestingProblem } from '../../server/src/service/catalog/bounds';
 import { loadCatalog } from '../../server/src/service/catalog/catalogLoader';
@@ -16,6 +15,7 @@ import { catalogDocumentSymbols } from '../../server/src/service/features/symbol
 import { docsUrlOf, explainCode, explainStatus } from '../../server/src/service/render/explain';
 import { escapeMarkdown, link, safeHttpUrl } from '../../server/src/service/render/markdown';
 import { builtin, catalogFromYaml, knownStatuses, standardReasons } from '../helpers/catalogs';
+import { markdownLeaks } from '../helpers/markdownLeaks';
 
 const HEAD = 'id: acme\ntitle: Acme API\nenvelope:\n  body:\n    error:\n      code: ${code}\n      message: ${message}\n';
 
@@ -27,23 +27,7 @@ function errorsOf(text: string, uri?: string): string[] {
   return load(text, uri).problems.filter((p) => p.severity === 'error').map((p) => p.message);
 }
 
-/** A Markdown renderer at its most permissive (raw HTML on, bare links turned into links), as the Markdown preview that shows explanations is. */
-const renderer = new MarkdownIt({ html: true, linkify: true });
-const ALLOWED_TAGS = new Set(['p', 'code', 'pre', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
-
-/** What in rendered Markdown could run or navigate: tags other than plain formatting, links that are not http(s). */
-function leaks(markdown: string): string[] {
-  const html = renderer.render(markdown);
-  const found: string[] = [];
-  for (const m of html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    if (!ALLOWED_TAGS.has(m[1].toLowerCase())) found.push(`<${m[1]}>`);
-    for (const attribute of m[2].matchAll(/\b(href|src)="([^"]*)"/g)) {
-      if (!/^https?:\/\//.test(attribute[2])) found.push(`${attribute[1]}=${attribute[2]}`);
-    }
-    if (/\bon\w+=/i.test(m[2])) found.push(`handler in <${m[1]}>`);
-  }
-  return found;
-}
+const leaks = (markdown: string): string[] => markdownLeaks(markdown);
 
 describe('catalogs nested too deeply', () => {
   const cases: [string, string, string][] = [

@@ -2,6 +2,10 @@
  * The command line of `error-catalog`: what a run was asked to do, or a usage error that says what
  * to write instead. Nothing here touches the file system.
  */
+import { TYPES_LANGUAGES, type TypesLanguage } from '../service/render/typesFile';
+import { UsageError } from './errors';
+
+export { UsageError };
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,11 +41,25 @@ export interface CheckOptions {
   readonly settings: Readonly<Record<string, unknown>>;
 }
 
-export type Invocation = CheckOptions | { readonly command: 'help' } | { readonly command: 'version' };
+/** `error-catalog docs CATALOG` and `error-catalog types CATALOG --lang LANG`. */
+export interface GenerateInvocation {
+  readonly command: 'docs' | 'types';
+  readonly catalog: string;
+  readonly root: string | undefined;
+  readonly output: string | undefined;
+  readonly force: boolean;
+  /** `types` only. */
+  readonly language: TypesLanguage;
+  /** `types` only: the package, class or namespace the file declares (see typesFile). */
+  readonly name: string | undefined;
+}
 
-export class UsageError extends Error {}
+export type Invocation = CheckOptions | GenerateInvocation | { readonly command: 'help' } | { readonly command: 'version' };
+
 
 export const USAGE = `Usage: error-catalog check [paths...] [options]
+       error-catalog docs CATALOG [-o FILE.md] [--force]
+       error-catalog types CATALOG --lang ${TYPES_LANGUAGES.join('|')} [--name NAME] [-o FILE] [--force]
 
 Checks the workspace's error codes against its error catalogs, as the editor does: unknown codes,
 statuses that contradict the catalog, error bodies of the wrong shape, deprecated codes, and the
@@ -64,14 +82,49 @@ Options:
   -h, --help             this text
   -v, --version          the version
 
+docs writes the catalog as a Markdown error reference page; types writes its codes as constants
+and its envelope as types in a language. Both start the file with a header naming the catalog and a
+hash of it (\`check\` reports generated files that no longer match), and never write over a file
+that error-catalog did not generate unless --force is given. --name is the Go package, Java class,
+C# namespace or PHP namespace the file declares.
+
 Exit codes: 0 no problems, 1 problems (errors, or more warnings than --max-warnings allows),
 2 a usage or configuration error.`;
+
+/** The arguments one at a time: an option's name (`--flag` of `--flag=value`), and its value when the option takes one. */
+class ArgumentReader {
+  private index = -1;
+  private inline: string | undefined;
+  /** The current argument's option name, or the argument itself. */
+  flag = '';
+
+  constructor(private readonly args: readonly string[]) {}
+
+  next(): string | undefined {
+    const arg = this.args[++this.index];
+    if (arg === undefined) return undefined;
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    this.flag = equals > 0 ? arg.slice(0, equals) : arg;
+    this.inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    return arg;
+  }
+
+  /** The current option's value: after `=`, else the next argument (a negative number is a value, another option is not). */
+  value(): string {
+    if (this.inline !== undefined) return this.inline;
+    const next = this.args[this.index + 1];
+    if (next === undefined || (next.startsWith('-') && !/^-\d+$/.test(next))) throw new UsageError(`${this.flag} needs a value.`);
+    this.index++;
+    return next;
+  }
+}
 
 /** Reads the arguments after `error-catalog`; throws a UsageError saying what is wrong. */
 export function parseArguments(args: readonly string[]): Invocation {
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { command: 'help' };
   if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
-  if (args[0] !== 'check') throw new UsageError(`Unknown command "${args[0]}". The command is \`error-catalog check\`.`);
+  if (args[0] === 'docs' || args[0] === 'types') return parseGenerate(args[0], args.slice(1));
+  if (args[0] !== 'check') throw new UsageError(`Unknown command "${args[0]}". The commands are check, docs and types (see \`error-catalog --help\`).`);
   const paths: string[] = [];
   const catalogs: string[] = [];
   const diagnostics: Record<string, string> = {};
@@ -83,15 +136,10 @@ export function parseArguments(args: readonly string[]): Invocation {
   let fix = false;
   let color: boolean | undefined;
   let config: string | undefined;
-  for (let i = 1; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined || (next.startsWith('-') && !/^-\d+$/.test(next))) throw new UsageError(`${flag} needs a value.`);
-      return next;
-    };
+  const reader = new ArgumentReader(args.slice(1));
+  for (let arg = reader.next(); arg !== undefined; arg = reader.next()) {
+    const flag = reader.flag;
+    const value = () => reader.value();
     switch (flag) {
       case '-h': case '--help': return { command: 'help' };
       case '-v': case '--version': return { command: 'version' };
@@ -133,4 +181,40 @@ export function parseArguments(args: readonly string[]): Invocation {
   if (catalogs.length > 0) settings.catalogs = catalogs;
   if (Object.keys(diagnostics).length > 0) settings.diagnostics = diagnostics;
   return { command: 'check', paths, root, format, output, maxWarnings, quiet, fix, color, config, settings };
+}
+
+function parseGenerate(command: 'docs' | 'types', args: readonly string[]): GenerateInvocation {
+  const catalogs: string[] = [];
+  let root: string | undefined;
+  let output: string | undefined;
+  let force = false;
+  let language: string | undefined;
+  let name: string | undefined;
+  const reader = new ArgumentReader(args);
+  for (let arg = reader.next(); arg !== undefined; arg = reader.next()) {
+    const flag = reader.flag;
+    const value = () => reader.value();
+    switch (flag) {
+      case '--root': root = value(); break;
+      case '-o': case '--output': output = value(); break;
+      case '--force': force = true; break;
+      case '--lang': case '--language':
+        if (command !== 'types') throw new UsageError(`--lang is an option of \`error-catalog types\`.`);
+        language = value();
+        break;
+      case '--name':
+        if (command !== 'types') throw new UsageError(`--name is an option of \`error-catalog types\`.`);
+        name = value();
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option "${arg}" for ${command}. See \`error-catalog --help\`.`);
+        catalogs.push(arg);
+    }
+  }
+  if (catalogs.length !== 1) throw new UsageError(`error-catalog ${command} takes one catalog file, e.g. \`error-catalog ${command} api.errors.yaml${command === 'types' ? ' --lang ts' : ''}\`.`);
+  if (command === 'types') {
+    if (language === undefined) throw new UsageError(`error-catalog types needs --lang, one of: ${TYPES_LANGUAGES.join(', ')}.`);
+    if (!(TYPES_LANGUAGES as readonly string[]).includes(language)) throw new UsageError(`Unknown language "${language}". Use one of: ${TYPES_LANGUAGES.join(', ')}.`);
+  }
+  return { command, catalog: catalogs[0], root, output, force, language: (language ?? 'ts') as TypesLanguage, name };
 }

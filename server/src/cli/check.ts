@@ -12,6 +12,7 @@ import type { ClientPort } from '../session/client';
 import { isInside, normalizePath, type FileSystem } from '../session/files';
 import { Session } from '../session/session';
 import type { CheckOptions } from './arguments';
+import { ConfigurationError } from './errors';
 import { combineSettings, configFileSettings, SettingsError, vsCodeSettings, type SettingsObject } from './settingsFiles';
 
 export type FindingSeverity = 'error' | 'warning' | 'note';
@@ -70,8 +71,6 @@ export interface CheckEnvironment {
   readonly replaceFile?: (path: string, expected: string, text: string) => boolean;
 }
 
-/** A problem with the run itself (a path that does not exist, a settings file that does not parse): exit code 2. */
-export class ConfigurationError extends Error {}
 
 export const CONFIG_FILE = 'error-catalog.config.json';
 /** Source files read ahead of the one being checked. */
@@ -217,8 +216,14 @@ async function checkOnce(options: CheckOptions, cwd: string, env: CheckEnvironme
       }
       env.progress?.(i + 1, sources.length);
     }
+    // Docs pages generated from a catalog are checked against it too.
+    const pages = session.pagePaths().filter(reported);
+    for (const page of pages) {
+      const report = await session.pageReport(page);
+      if (report) add(page, report.diagnostics);
+    }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-    return { root, findings, fixed, changedWhileFixing, filesChecked: catalogs.length + sources.length - skipped.length, catalogs: catalogs.length, skipped };
+    return { root, findings, fixed, changedWhileFixing, filesChecked: catalogs.length + sources.length + pages.length - skipped.length, catalogs: catalogs.length, skipped };
   } finally {
     await session.dispose();
   }

@@ -17,6 +17,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'status-mismatch', scope: 'source', summary: 'A code sent or expected with another HTTP status than its catalog gives it.' },
   { id: 'envelope-shape', scope: 'source', summary: "An error body whose members differ from the catalog's envelope." },
   { id: 'deprecated-code', scope: 'source', summary: 'A code the catalog marks as deprecated, with its replacement.' },
+  { id: 'stale-generated-file', scope: 'source', summary: 'A docs page or constants file generated from a catalog that has changed since.' },
   { id: 'catalog-syntax', scope: 'catalog', summary: 'A catalog file that is not valid YAML or JSON.' },
   { id: 'catalog-schema', scope: 'catalog', summary: 'A catalog member that the catalog schema does not allow.' },
   { id: 'catalog-unreadable', scope: 'catalog', summary: 'A catalog file that cannot be read (outside the workspace, not a regular file, too large, no permission).' },

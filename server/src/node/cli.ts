@@ -3,11 +3,13 @@
  * standard streams, the file system, progress and the exit code; the check itself is the
  * language server's (see cli/check.ts).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { parseArguments, USAGE, UsageError, type CheckOptions } from '../cli/arguments';
-import { ConfigurationError, runCheck } from '../cli/check';
+import { parseArguments, USAGE, UsageError, type CheckOptions, type GenerateInvocation } from '../cli/arguments';
+import { generate } from '../cli/generate';
+import { runCheck } from '../cli/check';
+import { ConfigurationError } from '../cli/errors';
 import { counts, formatReport } from '../cli/formats';
 import { progressLines } from '../cli/progress';
 import { nodeFileSystem, replaceFileIfUnchanged } from './fileSystem';
@@ -52,6 +54,30 @@ async function check(options: CheckOptions): Promise<number> {
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+async function writeGenerated(invocation: GenerateInvocation): Promise<number> {
+  const env = {
+    fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
+    exists: (path: string) => existsSync(path),
+    readText: (path: string) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    warn: (message: string) => process.stderr.write(`error-catalog: ${message}\n`),
+  };
+  const cwd = process.cwd().replace(/\\/g, '/');
+  const output = await generate({ ...invocation, kind: invocation.command, language: invocation.command === 'types' ? invocation.language : undefined }, cwd, env);
+  if (output.path === undefined) process.stdout.write(output.text);
+  else {
+    mkdirSync(dirname(output.path), { recursive: true });
+    writeFileSync(output.path, output.text);
+    process.stderr.write(`error-catalog: wrote ${invocation.output}\n`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   try {
     const invocation = parseArguments(process.argv.slice(2));
@@ -63,13 +89,14 @@ async function main(): Promise<number> {
       process.stdout.write(`error-catalog ${packageVersion()}\n`);
       return 0;
     }
-    return await check(invocation);
+    if (invocation.command === 'check') return await check(invocation);
+    return await writeGenerated(invocation);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigurationError) {
       process.stderr.write(`error-catalog: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`error-catalog: the check failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`error-catalog: the command failed: ${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
   }
 }

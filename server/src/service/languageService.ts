@@ -26,6 +26,7 @@ import { doCodeActions, errorResponseInsert, type CodeActionOptions, type Genera
 import { doComplete, resolveCompletion, type CompletionOptions } from './features/completion';
 import { findDefinition } from './features/definition';
 import { diagnosticFixes, unambiguousFixes, type UnambiguousFix } from './features/diagnosticFixes';
+import { generatedFile, generatedFileDiagnostics, regeneratedText, STALE_GENERATED_FILE, type GeneratedFileOptions, type StaleFileData } from './features/generatedFiles';
 import { SourceChecker } from './features/diagnostics';
 import { errorHandlingEdit, handlingCodeActions, handlingVariantsFor } from './features/handlingActions';
 import { doHover, type HoverOptions } from './features/hover';
@@ -47,6 +48,12 @@ export interface LanguageService {
   doResolve(item: CompletionItem, context: DocumentContext): CompletionItem;
   /** Error responses to write (first, where it is known, the statement that raises the code as this codebase does), fixes for the given diagnostics, error handling to add. */
   doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], context: DocumentContext, options: CodeActionOptions): CodeAction[];
+  /** A generated file's diagnostic when its catalog (named by path in its header) has changed since it was generated. */
+  generatedFileDiagnostics(text: string, catalogNamed: (catalogPath: string) => Catalog | undefined): Diagnostic[];
+  /** A docs page (`docs`) or typed constants in a language (`types`) generated from a catalog; a string saying what is wrong otherwise. */
+  generatedFile(catalog: Catalog, options: GeneratedFileOptions): string | { readonly problem: string };
+  /** A generated file written again from its catalog as it is now. */
+  regeneratedText(text: string, catalog: Catalog, standard: Catalog | undefined): string | undefined;
   /** The fixes of these diagnostics that need no choice (what `error-catalog check --fix` applies). */
   unambiguousFixes(document: TextDocument, diagnostics: readonly Diagnostic[], context: DocumentContext): UnambiguousFix[];
   /** A document's source diagnostics, kept between versions so that an edit re-checks only what it touched. */
@@ -95,6 +102,9 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
     doComplete: (document, position, context, options) => doComplete(document, position, context.set, options, readingOf(document, context)),
     doResolve: (item, context) => resolveCompletion(item, context.set),
     unambiguousFixes: (document, diagnostics, context) => unambiguousFixes(document, diagnostics, context.set),
+    generatedFileDiagnostics,
+    regeneratedText,
+    generatedFile,
     doCodeActions: (document, range, diagnostics, context, options) => [
       ...doCodeActions(document, range, context.set, { ...options, idiom: options.idiom ?? raiseIdioms(document, context) }),
       ...diagnosticFixes(document, diagnostics, context.set),
@@ -146,6 +156,7 @@ export function getLanguageService(params: LanguageServiceParams): LanguageServi
 
 export type { CodeTarget } from './features/references';
 export type { UnambiguousFix } from './features/diagnosticFixes';
+export { STALE_GENERATED_FILE, type GeneratedFileOptions, type StaleFileData };
 export type { RenameRefusal } from './features/rename';
 export { isRefusal } from './features/rename';
 export type { CatalogFileState } from './features/catalogDiagnostics';

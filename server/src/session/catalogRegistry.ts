@@ -65,6 +65,8 @@ interface FolderState {
 export interface FolderScan {
   /** Catalog files whose problems may have changed (their diagnostics are published again). */
   readonly changed: readonly string[];
+  /** Markdown files found on the same walk: docs pages generated from a catalog are checked against it. */
+  readonly pages: readonly string[];
   /** Source files (by extension) found on the same walk, for references and rename. */
   readonly sources: readonly string[];
 }
@@ -175,7 +177,7 @@ export class CatalogRegistry {
   /** Finds the catalog files of a workspace folder and loads them (run it on the folder's queue). */
   async scanFolder(folderPath: string, settings: Settings, extraExcludes: readonly string[]): Promise<FolderScan> {
     const folder = this.folders.get(folderPath);
-    if (!folder) return { changed: [], sources: [] };
+    if (!folder) return { changed: [], sources: [], pages: [] };
     const globExcluded = picomatch([...settings.exclude, ...extraExcludes], { dot: true });
     const gitIgnores = new GitIgnores();
     const excluded = (relativePath: string, isDirectory = false) => globExcluded(relativePath) || gitIgnores.ignores(relativePath, isDirectory);
@@ -196,6 +198,7 @@ export class CatalogRegistry {
     const isConfigured = configuredGlobs.length > 0 ? picomatch(configuredGlobs, { dot: true }) : () => false;
     const discovered: string[] = [];
     const sources: string[] = [];
+    const pages: string[] = [];
     let visited = 0;
     const walk = async (dir: string, relative: string): Promise<void> => {
       let entries: Awaited<ReturnType<FileSystem['readDirectory']>>;
@@ -220,6 +223,7 @@ export class CatalogRegistry {
         else if (entry.isFile && CATALOG_FILE.test(entry.name)) discovered.push(path);
         else if (entry.isFile && isConfigured(rel)) configured.push(path);
         else if (entry.isFile && languageOfPath(entry.name) !== undefined) sources.push(path);
+        else if (entry.isFile && /\.md$/i.test(entry.name)) pages.push(path);
       }
     };
     await walk(folderPath, '');
@@ -235,7 +239,7 @@ export class CatalogRegistry {
     }
     for (const path of changed) if (!this.isCatalogPath(path)) this.files.delete(path);
     this.setCache.clear();
-    return { changed: [...changed], sources };
+    return { changed: [...changed], sources, pages };
   }
 
   /** Whether a path is a catalog file: named like one, or named in settings. */

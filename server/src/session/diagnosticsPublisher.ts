@@ -52,6 +52,8 @@ export interface PublisherDependencies {
   /** The settings of a document's folder (for the delay), without waiting for catalogs. */
   readonly settingsFor: (uri: string) => Promise<Settings>;
   readonly publish: (params: PublishDiagnosticsParams) => void;
+  /** Diagnostics of a generated file whose catalog has changed (see features/generatedFiles.ts). */
+  readonly generated?: (document: TextDocument) => Diagnostic[];
   readonly log: Logger;
 }
 
@@ -118,7 +120,7 @@ export class DiagnosticsPublisher {
       step = steps.next();
     }
     if (stale()) return;
-    const diagnostics: Diagnostic[] = step.value;
+    const diagnostics: Diagnostic[] = [...step.value, ...(this.deps.generated?.(document) ?? [])];
     this.deps.publish({ uri, version, diagnostics });
   }
 }

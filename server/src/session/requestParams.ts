@@ -19,7 +19,7 @@ import type {
   TextDocumentPositionParams,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { ErrorHandlingParams, ErrorResponseParams, ExplainParams } from '../protocol';
+import type { ErrorHandlingParams, ErrorResponseParams, ExplainParams, GenerateParams } from '../protocol';
 
 type Shape = Record<string, unknown>;
 
@@ -45,6 +45,8 @@ export const isUriParams = (value: unknown): value is { uri: string } => isObjec
 export const isErrorResponseParams = (value: unknown): value is ErrorResponseParams => isUriParams(value) && isPosition((value as Shape).position) && isString((value as Shape).code);
 export const isErrorHandlingParams = (value: unknown): value is ErrorHandlingParams => isUriParams(value) && isString((value as Shape).variant) && isString((value as Shape).catalog);
 export const isExplainParams = (value: unknown): value is ExplainParams => isUriParams(value) && isString((value as Shape).code);
+export const isGenerateParams = (value: unknown): value is GenerateParams => isObject(value) && isString(value.catalog) && (value.kind === 'docs' || value.kind === 'types')
+  && (value.language === undefined || isString(value.language)) && (value.name === undefined || isString(value.name));
 
 const isFolder = (value: unknown) => isObject(value) && isString(value.uri) && isString(value.name);
 const isTextChange = (value: unknown) => isObject(value) && isString(value.text) && (value.range === undefined || isRange(value.range));

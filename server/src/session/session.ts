@@ -45,15 +45,17 @@ import type {
   ErrorResponseParams,
   ErrorResponseResult,
   ExplainParams,
+  GenerateParams,
+  GenerateResult,
   HandlingOptionsResult,
 } from '../protocol';
 import type { CatalogSet } from '../service/catalog/catalogSet';
 import { languageOfPath } from '../service/text/languages';
-import { getLanguageService, isRefusal, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type UnambiguousFix } from '../service/languageService';
+import { getLanguageService, isRefusal, STALE_GENERATED_FILE, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type StaleFileData, type UnambiguousFix } from '../service/languageService';
 import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
 import type { ClientPort } from './client';
 import { checkSource, DiagnosticsPublisher, skipReason } from './diagnosticsPublisher';
-import { isInside, pathOf, WorkspaceReader, type FileSystem } from './files';
+import { isInside, normalizePath, pathOf, WorkspaceReader, type FileSystem } from './files';
 import { ReferenceCounts } from './referenceCounts';
 import { backtrackingProblem, SettingsCache, type Settings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -141,6 +143,7 @@ export class Session {
       contextFor: (uri) => this.contextFor(uri),
       settingsFor: (uri) => this.settings.get(uri),
       publish: (params) => client.publishDiagnostics(params),
+      generated: (document) => this.generatedDiagnostics(document.uri, document.getText()),
       log,
     });
     this.counts = new ReferenceCounts({
@@ -233,6 +236,7 @@ export class Session {
     const [settings, filesExclude] = await Promise.all([this.settings.get(uri), this.settings.filesExclude(uri)]);
     const scan = await this.registry.scanFolder(folderPath, settings, filesExclude);
     this.files.setSources(folderPath, scan.sources);
+    this.files.setPages(folderPath, scan.pages);
     const changed = new Set(scan.changed);
     // Open catalog documents are authoritative over what is on disk.
     for (const document of this.documents.all()) {
@@ -440,7 +444,30 @@ export class Session {
     const steps = checkSource(this.service.createSourceChecker(), TextDocument.create(uri, languageId, 0, text), context, settings);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    return { uri, text, diagnostics: step.value };
+    return { uri, text, diagnostics: [...step.value, ...this.generatedDiagnostics(uri, text)] };
+  }
+
+  /** The Markdown files the folders' scans found (docs pages may have been generated from a catalog). */
+  pagePaths(): string[] {
+    return this.files.pagePaths();
+  }
+
+  /** A Markdown file's diagnostics: whether it is a docs page generated from a catalog that has changed since. */
+  async pageReport(path: string): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] } | undefined> {
+    const uri = URI.file(path).toString();
+    const text = await this.files.textOf(path, uri);
+    return text === undefined ? undefined : { uri, text, diagnostics: this.generatedDiagnostics(uri, text) };
+  }
+
+  /** A generated file's diagnostic when the catalog its header names (relative to its folder) has changed since. */
+  private generatedDiagnostics(uri: string, text: string): Diagnostic[] {
+    if (!text.startsWith('<') && !text.startsWith('//') && !text.startsWith('#')) return [];
+    const folder = pathOf(this.folderOf(uri)?.uri ?? '');
+    if (!folder) return [];
+    return this.service.generatedFileDiagnostics(text, (catalogPath) => {
+      const path = normalizePath(`${folder}/${catalogPath}`);
+      return isInside(folder, path) ? this.registry.catalogAt(path) : undefined;
+    });
   }
 
   /** The fixes of a source file's diagnostics that need no choice, on the text the diagnostics were found in. */
@@ -531,11 +558,25 @@ export class Session {
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const at = await this.open(params.textDocument.uri);
     if (!at) return [];
-    return this.service.doCodeActions(at.document, params.range, params.context.diagnostics, at.context, {
+    return [...this.regenerateActions(at.document, params.context.diagnostics), ...this.service.doCodeActions(at.document, params.range, params.context.diagnostics, at.context, {
       framework: at.settings.framework === 'auto' ? undefined : at.settings.framework,
       snippetEdits: this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
       insertResponseCommand: this.clientCommands.find((c) => c === 'errorCatalog.insertErrorResponse'),
-    });
+    })];
+  }
+
+  /** "Regenerate" for a generated file that no longer matches its catalog: the whole file written again. */
+  private regenerateActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const stale = diagnostics.find((d) => d.code === STALE_GENERATED_FILE);
+    const data = stale?.data as StaleFileData | undefined;
+    const folder = pathOf(this.folderOf(document.uri)?.uri ?? '');
+    if (!stale || !data || !folder) return [];
+    const path = normalizePath(`${folder}/${data.catalog}`);
+    const catalog = isInside(folder, path) ? this.registry.catalogAt(path) : undefined;
+    const text = catalog && this.service.regeneratedText(document.getText(), catalog, this.registry.standard());
+    if (!text) return [];
+    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+    return [{ title: `Regenerate from ${data.catalog}`, kind: 'quickfix', diagnostics: [stale], isPreferred: true, edit: { changes: { [document.uri]: [{ range: whole, newText: text }] } } }];
   }
 
   /** The code under the cursor, once every catalog is loaded and every constant indexed (never from half the workspace). */
@@ -643,4 +684,25 @@ export class Session {
   async explain(params: ExplainParams): Promise<string | null> {
     return this.service.explainCode(params.code, (await this.contextFor(params.uri)).context);
   }
+
+  /** A docs page or typed constants generated from a workspace catalog, as `error-catalog docs` and `types` write them. */
+  async generate(params: GenerateParams): Promise<GenerateResult | null> {
+    await this.registry.allSettled();
+    const path = pathOf(params.catalog);
+    const folder = path && pathOf(this.folderOf(params.catalog)?.uri ?? '');
+    const catalog = path ? this.registry.catalogAt(path) : undefined;
+    if (!path || !folder || !catalog) return null;
+    const catalogPath = path.slice(folder.length).replace(/^\/+/, '');
+    const text = this.service.generatedFile(catalog, { catalogPath, kind: params.kind, language: params.language, name: params.name, standard: this.registry.standard() });
+    return typeof text === 'string' ? { text, fileName: generatedFileName(catalogPath, params) } : text;
+  }
+}
+
+/** Where a generated file goes by default, beside its catalog. */
+function generatedFileName(catalogPath: string, params: GenerateParams): string {
+  const base = catalogPath.slice(catalogPath.lastIndexOf('/') + 1).replace(/\.errors\.(?:ya?ml|json)$|\.(?:ya?ml|json)$/, '');
+  if (params.kind === 'docs') return `${base}.errors.md`;
+  const holder = params.name?.split(/[.\\]/).pop();
+  const names: Readonly<Record<string, string>> = { ts: 'errorCodes.ts', python: 'error_codes.py', go: 'errors.go', java: `${holder ?? 'ApiErrors'}.java`, csharp: 'ApiErrors.cs', php: 'ErrorCode.php', rust: 'error_codes.rs' };
+  return names[params.language ?? 'ts'] ?? 'errorCodes.ts';
 }

@@ -23,6 +23,7 @@ export interface OpenDocuments {
 
 export class WorkspaceFiles implements WorkspaceTexts {
   private readonly sourcesByFolder = new Map<string, string[]>();
+  private readonly pagesByFolder = new Map<string, string[]>();
   /** Texts read from disk, oldest first (a Map keeps insertion order), and their total length. */
   private readonly cache = new Map<string, string | null>();
   private cachedCharacters = 0;
@@ -42,8 +43,19 @@ export class WorkspaceFiles implements WorkspaceTexts {
     for (const path of [...this.cache.keys()]) if (isInside(folderPath, path)) this.forget(path);
   }
 
+  /** The Markdown files a folder's scan found. */
+  setPages(folderPath: string, paths: readonly string[]): void {
+    this.pagesByFolder.set(folderPath, [...paths]);
+  }
+
   removeFolder(folderPath: string): void {
     this.sourcesByFolder.delete(folderPath);
+    this.pagesByFolder.delete(folderPath);
+  }
+
+  /** Every Markdown file of every folder, as the last scans found them. */
+  pagePaths(): string[] {
+    return [...this.pagesByFolder.values()].flat();
   }
 
   /** A source file was created, changed or deleted on disk (`excluded` tells whether its folder's scan leaves it out). */

@@ -4,7 +4,7 @@
  */
 import type { CatalogSet, CodeHit, StatusInfo } from '../catalog/catalogSet';
 import { renderBody } from '../catalog/envelope';
-import { codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
+import { codeAnchor, codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
 import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from '../catalog/model';
 
 /** Hovers stay short: the first few causes and steps, the rest behind the docs link. */
@@ -29,10 +29,11 @@ function shortList(title: string, items: readonly string[]): string[] {
 
 /** The docs link of a code: its own, else the catalog's link template or base page. */
 export function docsUrlOf(entry: CodeEntry, catalog: Catalog): string | undefined {
-  // A code's own docs may use the same placeholders as the catalog's.
+  // A code's own docs may use the same placeholders as the catalog's; `${anchor}` is the code's
+  // section on the page `error-catalog docs` writes.
   const template = entry.docs ?? catalog.docs;
   if (!template) return undefined;
-  return template.replace(/\$\{code\}/g, encodeURIComponent(entry.code)).replace(/\$\{status\}/g, String(entry.status));
+  return template.replace(/\$\{code\}/g, encodeURIComponent(entry.code)).replace(/\$\{status\}/g, String(entry.status)).replace(/\$\{anchor\}/g, codeAnchor(entry.code));
 }
 
 export function describeRetry(policy: RetryPolicy | undefined): string | undefined {

@@ -91,3 +91,16 @@ export function compactJson(value: unknown, width = 60, indent = ''): string {
   const members = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, width, inner)}`);
   return `{\n${members.join(',\n')}\n${indent}}`;
 }
+
+/**
+ * The anchor id of a code's section: the code in lower case, with each run of characters other
+ * than `[a-z0-9]` replaced by `-` (`NOTFOUND-404` → `notfound-404`, `AUTH_001` → `auth-001`).
+ *
+ * The page writes this id as an explicit `<a id="…"></a>` before the code's heading. Heading
+ * slugs differ from one renderer to the next, but this id does not, so a catalog's `docs`
+ * template can point at the published page: `https://…/errors.md#${anchor}` (see docsUrlOf in
+ * explain.ts). If two codes share an id, see `codeAnchors` in docsPage.ts.
+ */
+export function codeAnchor(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
