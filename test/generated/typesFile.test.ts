@@ -741,12 +741,8 @@ codes:
       return { language: 'rust', generated: 'rs/errors.rs', use: 'rs/use.rs', written: uses, files: { 'rs/errors.rs': generated('rust'), 'rs/use.rs': `mod errors;\n\nuse errors::ErrorCode;\n\npub const USES: [ErrorCode; 3] = [${uses.join(', ')}];\n` } };
     })(),
   ];
-  /**
-   * The languages whose generated constants the index must read. Rust's enum variants bind no
-   * strings the index can read (the codes are in `as_str`'s match): a hover there finds only codes
-   * whose names normalise to the variant's (`RateLimited`), so Rust is reported, not required.
-   */
-  const MUST_HOVER = new Set(['typescript', 'python', 'go', 'java', 'csharp', 'php']);
+  /** The languages whose generated constants the index must read: all of them (Rust's through `as_str`'s match arms). */
+  const MUST_HOVER = new Set(['typescript', 'python', 'go', 'java', 'csharp', 'php', 'rust']);
   const hovers = new Map<string, (string | null)[]>();
   const generatedDiagnostics = new Map<string, string[]>();
 

@@ -565,6 +565,34 @@ describe('constant definitions: Rust', () => {
   });
 });
 
+describe('Rust enums whose variants are given their codes by a match', () => {
+  it('reads each whole arm `Type::Variant => "code"` as the variant standing for the code; nothing else', () => {
+    const text = [
+      'pub enum ErrorCode { RateLimited, OrderGone, Internal, Other }',
+      'impl ErrorCode {',
+      '    pub const fn as_str(self) -> &\'static str {',
+      '        match self {',
+      '            ErrorCode::RateLimited => "RATE_LIMITED",',
+      '            ErrorCode::OrderGone => "ORDER_GONE",',
+      '            ErrorCode::Internal | ErrorCode::Other => "INTERNAL",',
+      '            Self::Unused => "SELF_ARM",',
+      '        }',
+      '    }',
+      '    pub fn from_code(code: &str) -> Option<ErrorCode> {',
+      '        match code { "RATE_LIMITED" => Some(ErrorCode::RateLimited), _ => None }',
+      '    }',
+      '    pub const fn status(self) -> u16 { match self { ErrorCode::RateLimited => 429, _ => 500 } }',
+      '}',
+      'fn label(kind: api::Kind) -> &\'static str { match kind { api::Kind::Slow => "slow", Kind::Fast => "fast" } }',
+    ].join('\n');
+    assert.deepEqual(read(text, 'rust'), [
+      'ErrorCode.RateLimited = RATE_LIMITED (enum-member)',
+      'ErrorCode.OrderGone = ORDER_GONE (enum-member)',
+      'Kind.Fast = fast (enum-member)',
+    ]);
+  });
+});
+
 describe('constant definitions: offsets, other languages, scale', () => {
   it('marks the name and the value between its quotes', () => {
     const marked = "enum ErrorCode { |SlotTaken = '|SLOT_ALREADY_BOOKED' }";

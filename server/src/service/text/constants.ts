@@ -50,7 +50,24 @@ export function findConstantDefinitions(text: string, languageId: string): Const
   if (family === 'python') readPython(tokens, found);
   else if (family === 'ruby') readRuby(tokens, found);
   else new BraceReader(tokens, family, found).read();
+  if (family === 'rust') readRustMatchArms(tokens, found);
   return found.sort((a, b) => a.nameStart - b.nameStart);
+}
+
+/**
+ * Rust's way of giving enum variants their code strings: a match arm `ErrorCode::RateLimited =>
+ * "RATE_LIMITED",` (in an `as_str` or `code` method), read as the variant standing for the string.
+ * Only a whole arm of one pattern: `A::X | A::Y => "x"` and longer paths bind nothing.
+ */
+function readRustMatchArms(s: Tokens, found: ConstantDefinition[]): void {
+  for (let i = 0; i + 4 < s.length; i++) {
+    if (!s.isWord(i) || !s.isPunct(i + 1, '::') || !s.isWord(i + 2) || !s.isPunct(i + 3, '=>') || !s.isPlainString(i + 4)) continue;
+    if (s.isPunct(i - 1, '::') || s.isPunct(i - 1, '|') || s.isPunct(i + 5, '|')) continue;
+    if (i + 5 < s.length && !s.isPunct(i + 5, ',') && !s.isPunct(i + 5, '}')) continue;
+    const type = s.text(i);
+    if (type === 'Self' || !/^[A-Z]/.test(type)) continue;
+    found.push(s.definition(i + 2, [type], i + 4, 'enum-member'));
+  }
 }
 
 const PACKAGE_CLAUSE: Readonly<Record<string, RegExp>> = {
