@@ -57,7 +57,7 @@ describe('the packaged extension', { skip: skipUnless(hasUnzip, 'unzip') }, () =
     for (const part of ['configuration', 'commands', 'menus', 'jsonValidation', 'yamlValidation']) assert.ok(manifest.contributes[part], `contributes.${part}`);
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['*.errors.json'], url: './catalog/error-catalog.schema.json' }]);
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, ['errorCatalog.explainErrorCode', 'errorCatalog.insertErrorHandling', 'errorCatalog.insertErrorResponse', 'errorCatalog.pickCatalog', 'errorCatalog.reload', 'errorCatalog.showOutput']);
+    assert.deepEqual(commands, ['errorCatalog.explainErrorCode', 'errorCatalog.generateConstants', 'errorCatalog.generateDocs', 'errorCatalog.insertErrorHandling', 'errorCatalog.insertErrorResponse', 'errorCatalog.pickCatalog', 'errorCatalog.reload', 'errorCatalog.showOutput']);
     const client = readFileSync(join(dir, 'extension', 'dist', 'client.js'), 'utf8');
     for (const command of commands) assert.ok(client.includes(command), `the client registers ${command}`);
   });
