@@ -45,6 +45,19 @@ interface NameIndex {
   readonly entries: readonly CodeEntry[];
   readonly normalized: readonly string[];
   readonly byNormalized: ReadonlyMap<string, readonly CodeEntry[]>;
+  /** Each normalized code's character counts, {@link HISTOGRAM_BINS} per code: a cheap lower bound of edit distances. */
+  readonly histograms: Uint8Array;
+}
+
+/** Bins of a character histogram: the 26 letters, the 10 digits, and everything else. */
+const HISTOGRAM_BINS = 37;
+
+function histogramInto(text: string, into: Uint8Array, at: number): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bin = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + c - 48 : 36;
+    if (into[at + bin] < 255) into[at + bin]++;
+  }
 }
 
 /** A catalog's codes sorted, for prefix search and by status: what completion needs. */
@@ -58,6 +71,8 @@ interface CatalogIndex {
 }
 
 const nameIndexes = new WeakMap<Catalog, NameIndex>();
+/** Strings whose nearest codes a set remembers at most. */
+const MAX_REMEMBERED_NEAREST = 20_000;
 const indexes = new WeakMap<Catalog, CatalogIndex>();
 
 // Both are built on first use, once per catalog version: large catalogs have 100,000 codes, and a
@@ -73,7 +88,9 @@ function namesOf(catalog: Catalog): NameIndex {
       if (list) list.push(entry);
       else byNormalized.set(normalized[i], [entry]);
     });
-    names = { entries, normalized, byNormalized };
+    const histograms = new Uint8Array(entries.length * HISTOGRAM_BINS);
+    normalized.forEach((text, i) => histogramInto(text, histograms, i * HISTOGRAM_BINS));
+    names = { entries, normalized, byNormalized, histograms };
     nameIndexes.set(catalog, names);
   }
   return names;
@@ -148,6 +165,7 @@ export interface StatusInfo {
 export class CatalogSet {
   private statusNames?: Map<string, number>;
   private reasonWords?: { words: string[]; status: number }[];
+  private readonly nearest = new Map<string, string[]>();
 
   /**
    * @param catalogs the catalogs that apply, most specific first
@@ -188,21 +206,35 @@ export class CatalogSet {
    * at most, fewer for short codes), nearest first.
    */
   nearestCodes(text: string, limit: number): string[] {
+    const key = `${limit}\n${text}`;
+    const known = this.nearest.get(key);
+    if (known) return known;
     const target = normalizeCode(text);
     const allowed = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
+    const wanted = new Uint8Array(HISTOGRAM_BINS);
+    histogramInto(target, wanted, 0);
     const scored: { code: string; distance: number; catalog: number; lower: string }[] = [];
     this.catalogs.forEach((catalog, c) => {
-      const { entries, normalized } = namesOf(catalog);
+      const { entries, normalized, histograms } = namesOf(catalog);
       for (let i = 0; i < entries.length; i++) {
         const candidate = normalized[i];
         if (Math.abs(candidate.length - target.length) > allowed) continue;
+        // An edit changes the character counts by two at most: counts further apart than twice the
+        // allowed edits rule the candidate out without computing its distance.
+        let apart = 0;
+        for (let bin = 0, at = i * HISTOGRAM_BINS; bin < HISTOGRAM_BINS && apart <= 2 * allowed; bin++) apart += Math.abs(histograms[at + bin] - wanted[bin]);
+        if (apart > 2 * allowed) continue;
         const distance = editDistance(target, candidate, allowed);
         if (distance <= allowed) scored.push({ code: entries[i].code, distance, catalog: c, lower: entries[i].code.toLowerCase() });
       }
     });
     // Nearest first; among equals, the most specific catalog's, then alphabetically.
     scored.sort((a, b) => a.distance - b.distance || a.catalog - b.catalog || compareText(a.lower, b.lower));
-    return scored.slice(0, limit).map((s) => s.code);
+    const found = scored.slice(0, limit).map((s) => s.code);
+    // A workspace repeats its strings from file to file: each is measured once per set.
+    if (this.nearest.size >= MAX_REMEMBERED_NEAREST) this.nearest.clear();
+    this.nearest.set(key, found);
+    return found;
   }
 
   reasonOf(status: number): string | undefined {
