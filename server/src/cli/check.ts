@@ -6,13 +6,12 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { UnambiguousFix } from '../service/languageService';
-import { URI } from 'vscode-uri';
 import type { CatalogLoader } from '../session/catalogRegistry';
-import type { ClientPort } from '../session/client';
-import { isInside, normalizePath, type FileSystem } from '../session/files';
-import { Session } from '../session/session';
+import { isInside, type FileSystem } from '../session/files';
+import type { Session } from '../session/session';
 import type { CheckOptions } from './arguments';
 import { ConfigurationError } from './errors';
+import { absolute, openSession } from './workspace';
 import { combineSettings, configFileSettings, SettingsError, vsCodeSettings, type SettingsObject } from './settingsFiles';
 
 export type FindingSeverity = 'error' | 'warning' | 'note';
@@ -102,24 +101,6 @@ function runSettings(options: CheckOptions, root: string, env: CheckEnvironment)
   }
 }
 
-function absolute(path: string, base: string): string {
-  return normalizePath(path.startsWith('/') ? path : `${base}/${path}`);
-}
-
-/** A client that answers configuration from the run's settings and sends the rest nowhere. */
-function commandLineClient(settings: { errorCatalog: SettingsObject; filesExclude: SettingsObject }, env: CheckEnvironment): ClientPort {
-  return {
-    log: { info: () => undefined, warn: env.warn, error: env.warn },
-    publishDiagnostics: () => undefined,
-    catalogsChanged: () => undefined,
-    refreshCodeLenses: () => undefined,
-    configuration: async (_scope, section) => (section === 'errorCatalog' ? settings.errorCatalog : section === 'files.exclude' ? settings.filesExclude : undefined),
-    registerWatchers: () => undefined,
-    registerConfiguration: () => undefined,
-    beginProgress: async () => undefined,
-  };
-}
-
 /** The text with the fixes applied, first come first served where two would touch the same text. */
 function applyFixes(text: string, fixes: readonly UnambiguousFix[]): { text: string; fixes: Omit<AppliedFix, 'file'>[] } {
   const document = TextDocument.create('file:///fixing', 'plaintext', 0, text);
@@ -161,12 +142,8 @@ async function checkOnce(options: CheckOptions, cwd: string, env: CheckEnvironme
   });
   const reported = (path: string) => wanted.length === 0 || wanted.some((w) => w === path || isInside(w, path));
   const settings = runSettings(options, root, env);
-  const session = new Session(commandLineClient(settings, env), { get: () => undefined, all: () => [] }, { fs: env.fs, loadCatalog: env.loadCatalog, countsReferences: false });
+  const session = await openSession({ root, fs: env.fs, loadCatalog: env.loadCatalog, settings, log: { warn: env.warn, error: env.warn } });
   try {
-    const rootUri = URI.file(root).toString();
-    session.initialize({ processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: root.slice(root.lastIndexOf('/') + 1) }], capabilities: { workspace: { configuration: true } } });
-    session.initialized();
-    await session.settled();
 
     const findings: Finding[] = [];
     const skipped: { file: string; reason: string }[] = [];

@@ -3,15 +3,13 @@
  * editor loads it (the same session, the catalog named in the settings). A generated file starts
  * with a header naming its catalog and a hash of it; a file without that header is never written over.
  */
-import { URI } from 'vscode-uri';
 import type { CatalogLoader } from '../session/catalogRegistry';
-import type { ClientPort } from '../session/client';
-import { isInside, normalizePath, type FileSystem } from '../session/files';
-import { Session } from '../session/session';
+import { isInside, type FileSystem } from '../session/files';
 import type { Catalog } from '../service/catalog/model';
 import { generatedFile } from '../service/features/generatedFiles';
 import { readGeneratedHeader } from '../service/render/generatedHeader';
 import { ConfigurationError } from './errors';
+import { absolute, openSession } from './workspace';
 
 export interface GenerateOptions {
   readonly catalog: string;
@@ -36,8 +34,6 @@ export interface GeneratedOutput {
   readonly text: string;
 }
 
-const absolute = (path: string, base: string) => normalizePath(path.startsWith('/') ? path : `${base}/${path}`);
-
 /** The catalog named on the command line, loaded and checked as the editor loads it, with the HTTP status catalog. */
 export async function loadNamedCatalog(options: GenerateOptions, cwd: string, env: GenerateEnvironment): Promise<{ catalog: Catalog; standard?: Catalog; relativePath: string; root: string }> {
   const root = absolute(options.root ?? '.', cwd);
@@ -45,23 +41,9 @@ export async function loadNamedCatalog(options: GenerateOptions, cwd: string, en
   if (!env.exists(path)) throw new ConfigurationError(`The catalog ${options.catalog} does not exist.`);
   if (!isInside(root, path)) throw new ConfigurationError(`The catalog ${options.catalog} is outside the workspace folder ${root}. Run the command from the project's folder, or give --root.`);
   const relativePath = path.slice(root.length).replace(/^\/+/, '');
-  const client: ClientPort = {
-    log: { info: () => undefined, warn: () => undefined, error: env.warn },
-    publishDiagnostics: () => undefined,
-    catalogsChanged: () => undefined,
-    refreshCodeLenses: () => undefined,
-    // The catalog is named in the settings, so that it loads whatever its file is called.
-    configuration: async (_scope, section) => (section === 'errorCatalog' ? { catalogs: [relativePath] } : undefined),
-    registerWatchers: () => undefined,
-    registerConfiguration: () => undefined,
-    beginProgress: async () => undefined,
-  };
-  const session = new Session(client, { get: () => undefined, all: () => [] }, { fs: env.fs, loadCatalog: env.loadCatalog, countsReferences: false });
+  // The catalog is named in the settings, so that it loads whatever its file is called.
+  const session = await openSession({ root, fs: env.fs, loadCatalog: env.loadCatalog, settings: { errorCatalog: { catalogs: [relativePath] } }, log: { warn: () => undefined, error: env.warn } });
   try {
-    const rootUri = URI.file(root).toString();
-    session.initialize({ processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'workspace' }], capabilities: { workspace: { configuration: true } } });
-    session.initialized();
-    await session.settled();
     const catalog = session.registry.catalogAt(path);
     if (!catalog) {
       const problem = session.catalogReports().find((report) => report.path === path)?.diagnostics.find((d) => d.severity === 1);

@@ -50,6 +50,7 @@ import type {
   HandlingOptionsResult,
 } from '../protocol';
 import type { CatalogSet } from '../service/catalog/catalogSet';
+import type { Catalog } from '../service/catalog/model';
 import { languageOfPath } from '../service/text/languages';
 import { getLanguageService, isRefusal, STALE_GENERATED_FILE, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type StaleFileData, type UnambiguousFix } from '../service/languageService';
 import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
@@ -148,7 +149,7 @@ export class Session {
     });
     this.counts = new ReferenceCounts({
       service: this.service,
-      settled: async () => { await this.registry.allSettled(); await this.index.ready(); },
+      settled: () => this.settled(),
       workspaceCatalogs: () => this.registry.allCatalogs().flatMap((catalog) => {
         const path = catalog.origin === 'workspace' ? pathOf(catalog.sourceUri) : undefined;
         return path ? [{ catalog, path }] : [];
@@ -413,12 +414,6 @@ export class Session {
 
   // ---- the whole workspace at once (the command-line check) ----
 
-  /** Resolves once every folder's catalogs are loaded and the workspace's constants are indexed. */
-  async settled(): Promise<void> {
-    await this.registry.allSettled();
-    await this.index.ready();
-  }
-
   /** The source files the folders' scans found. */
   sourcePaths(): string[] {
     return this.files.paths();
@@ -461,13 +456,7 @@ export class Session {
 
   /** A generated file's diagnostic when the catalog its header names (relative to its folder) has changed since. */
   private generatedDiagnostics(uri: string, text: string): Diagnostic[] {
-    if (!text.startsWith('<') && !text.startsWith('//') && !text.startsWith('#')) return [];
-    const folder = pathOf(this.folderOf(uri)?.uri ?? '');
-    if (!folder) return [];
-    return this.service.generatedFileDiagnostics(text, (catalogPath) => {
-      const path = normalizePath(`${folder}/${catalogPath}`);
-      return isInside(folder, path) ? this.registry.catalogAt(path) : undefined;
-    });
+    return this.service.generatedFileDiagnostics(text, (catalogPath) => this.catalogNamedFrom(uri, catalogPath));
   }
 
   /** The fixes of a source file's diagnostics that need no choice, on the text the diagnostics were found in. */
@@ -479,6 +468,19 @@ export class Session {
   }
 
   // ---- the context a document is read in ----
+
+  /** Resolves once every folder's catalogs are loaded and the workspace's constants are indexed. */
+  async settled(): Promise<void> {
+    await this.registry.allSettled();
+    await this.index.ready();
+  }
+
+  /** The loaded catalog a generated file's header names, by its path from the file's workspace folder (never outside it). */
+  private catalogNamedFrom(uri: string, catalogPath: string): Catalog | undefined {
+    const folder = pathOf(this.folderOf(uri)?.uri ?? '');
+    const path = folder && normalizePath(`${folder}/${catalogPath}`);
+    return folder && path && isInside(folder, path) ? this.registry.catalogAt(path) : undefined;
+  }
 
   private folderOf(uri: string): WorkspaceFolder | undefined {
     const path = pathOf(uri);
@@ -569,20 +571,16 @@ export class Session {
   private regenerateActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
     const stale = diagnostics.find((d) => d.code === STALE_GENERATED_FILE);
     const data = stale?.data as StaleFileData | undefined;
-    const folder = pathOf(this.folderOf(document.uri)?.uri ?? '');
-    if (!stale || !data || !folder) return [];
-    const path = normalizePath(`${folder}/${data.catalog}`);
-    const catalog = isInside(folder, path) ? this.registry.catalogAt(path) : undefined;
+    const catalog = data && this.catalogNamedFrom(document.uri, data.catalog);
     const text = catalog && this.service.regeneratedText(document.getText(), catalog, this.registry.standard());
-    if (!text) return [];
+    if (!stale || !text) return [];
     const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
     return [{ title: `Regenerate from ${data.catalog}`, kind: 'quickfix', diagnostics: [stale], isPreferred: true, edit: { changes: { [document.uri]: [{ range: whole, newText: text }] } } }];
   }
 
   /** The code under the cursor, once every catalog is loaded and every constant indexed (never from half the workspace). */
   private async codeTarget(uri: string, position: TextDocumentPositionParams['position']): Promise<{ document: TextDocument; target: CodeTarget } | undefined> {
-    await this.registry.allSettled();
-    await this.index.ready();
+    await this.settled();
     const at = await this.open(uri);
     const path = pathOf(uri);
     const target = at && this.service.findCodeTarget(at.document, position, at.context, path ? this.registry.catalogAt(path) : undefined);
@@ -636,8 +634,7 @@ export class Session {
   }
 
   async codeLenses(params: CodeLensParams): Promise<CodeLens[]> {
-    await this.registry.allSettled();
-    await this.index.ready();
+    await this.settled();
     const path = pathOf(params.textDocument.uri);
     const catalog = path ? this.registry.catalogAt(path) : undefined;
     if (!catalog) return [];
