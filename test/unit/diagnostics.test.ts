@@ -261,3 +261,10 @@ describe('statuses named by a function', () => {
     assert.deepEqual(check(go, "go").diagnostics.map((d) => d.message), []);
   });
 });
+
+describe('bodies sent with a success status', () => {
+  it('a member of a body sent with 2xx names what was returned, not a code; the same member in an error response is checked', () => {
+    const text = "app.post('/carts/:id/complete', async (req, res) => {\n  res.status(200).json({ error: { code: 'ORDER_PLACED' }, order });\n});\napp.get('/carts/:id', (req, res) => res.status(404).json({ error: { code: 'NOT_FUOND' } }));\n";
+    assert.deepEqual(check(text).diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`), ['4 unknown-code']);
+  });
+});

@@ -512,6 +512,8 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
           : true;
       // A definition's value is reported when it reads like the catalogs' codes; anything else also when a code is close to it.
       if (!evidence || (site.evidence === 'definition' && !resembles)) continue;
+      // A body sent with a success status is no error body: its member says what was returned (`{ type: "order", order }`).
+      if (site.evidence === 'member' && (sentStatus(text, site, enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets)), innermost, statement, lexed.brackets, pass.profile, set)?.status ?? 400) < 400) continue;
       const suggestions = suggest();
       if (!resembles && suggestions.length === 0) continue;
       push(SourceDiagnosticCode.UnknownCode, site,
