@@ -12,6 +12,9 @@ import {
   type ErrorResponseResult,
   type GenerateResult,
   type HandlingOptionsResult,
+  type CatalogSuggestion,
+  type ImportCatalogParams,
+  type ImportCatalogResult,
 } from '../../server/src/protocol';
 import { readGeneratedHeader } from '../../server/src/service/render/generatedHeader';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
@@ -30,6 +33,8 @@ export interface ErrorCatalogApi {
   catalogs(): readonly CatalogSummary[];
   /** Fires on every errorCatalog/catalogsChanged notification (each load, reload or catalog edit), with the catalogs it reports. */
   readonly onDidChangeCatalogs: vscode.Event<readonly CatalogSummary[]>;
+  /** The status bar item for the active editor, brought up to date: its text and the command it runs (undefined when hidden). */
+  statusBar(): Promise<{ readonly text: string; readonly command: string | undefined } | undefined>;
 }
 
 let client: LanguageClient | undefined;
@@ -67,16 +72,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
   status.command = 'errorCatalog.pickCatalog';
   context.subscriptions.push(status);
 
+  let statusShown = false;
+  const showStatus = (shown: boolean) => {
+    statusShown = shown;
+    if (shown) status.show();
+    else status.hide();
+  };
   const updateStatus = async () => {
     const editor = vscode.window.activeTextEditor;
     if (!client || !editor || !LANGUAGES.includes(editor.document.languageId)) {
-      status.hide();
+      showStatus(false);
       return;
     }
     const catalogs = await client.sendRequest<CatalogSummary[]>(ErrorCatalogMethods.catalogsForDocument, { uri: editor.document.uri.toString() });
     const shown = catalogs.filter((c) => c.id !== 'http-status');
+    const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+    if (folder && !shown.some((c) => c.origin === 'workspace')) {
+      // A folder whose code uses error codes but has no catalog of its own: offer to create one.
+      const suggestions = await client.sendRequest<CatalogSuggestion[]>(ErrorCatalogMethods.catalogSuggestions);
+      const suggestion = suggestions.find((s) => s.folder === folder.uri.toString());
+      if (suggestion) {
+        status.text = '$(book) Create error catalog';
+        status.command = { title: 'Create Error Catalog', command: 'errorCatalog.createCatalog', arguments: [{ folder: suggestion.folder }] };
+        const tooltip = new vscode.MarkdownString(undefined, false);
+        tooltip.appendText(`This folder's code uses error codes (${suggestion.sampleCodes.join(', ')}) but has no error catalog. Create one from an OpenAPI document, an error docs page or the code, for hover and checks on your own codes.`);
+        status.tooltip = tooltip;
+        showStatus(true);
+        return;
+      }
+    }
+    status.command = 'errorCatalog.pickCatalog';
     if (shown.length === 0) {
-      status.hide();
+      showStatus(false);
       return;
     }
     const codes = shown.reduce((sum, c) => sum + c.codeCount, 0);
@@ -89,7 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
       tooltip.appendMarkdown('\n\n');
     }
     status.tooltip = tooltip;
-    status.show();
+    showStatus(true);
   };
   const refreshStatus = () => updateStatus().catch((error) => output.warn(`Status bar update failed: ${String(error)}`));
 
@@ -105,6 +132,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     vscode.commands.registerCommand('errorCatalog.pickCatalog', () => pickCatalog()),
     vscode.commands.registerCommand('errorCatalog.generateDocs', (options?: GenerateCommandOptions) => generateFile('docs', options)),
     vscode.commands.registerCommand('errorCatalog.generateConstants', (options?: GenerateCommandOptions) => generateFile('types', options)),
+    vscode.commands.registerCommand('errorCatalog.createCatalog', async (options?: CreateCatalogOptions) => {
+      const created = await createCatalog(options);
+      await refreshStatus();
+      return created;
+    }),
     // The catalog's reference-count lenses open the references of their code.
     vscode.commands.registerCommand('errorCatalog.showReferences', (uri: string, position: { line: number; character: number }) =>
       vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character))),
@@ -128,7 +160,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ErrorC
     void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
     return undefined;
   }
-  return { ready, catalogs: () => latestCatalogs, onDidChangeCatalogs: catalogsChanged.event };
+  const statusBar = async () => {
+    await updateStatus();
+    return statusShown ? { text: status.text, command: typeof status.command === 'string' ? status.command : status.command?.command } : undefined;
+  };
+  return { ready, catalogs: () => latestCatalogs, onDidChangeCatalogs: catalogsChanged.event, statusBar };
 }
 
 /** Quick pick over every code of the active file's catalogs, then the error response at the cursor. */
@@ -312,6 +348,75 @@ async function generateFile(kind: 'docs' | 'types', options: GenerateCommandOpti
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   await vscode.window.showTextDocument(target);
+  return target;
+}
+
+/** What Create Error Catalog may be given instead of asking (for the walkthrough's links, the status bar and tests). */
+interface CreateCatalogOptions {
+  readonly source?: ImportCatalogParams['source'];
+  /** The workspace folder's uri. */
+  readonly folder?: string;
+  /** The OpenAPI document or docs page (a uri). */
+  readonly input?: string;
+  /** Where to write the catalog (a uri); an existing file there is replaced without asking. */
+  readonly target?: string;
+}
+
+const CATALOG_SOURCES: readonly { label: string; detail: string; source: ImportCatalogParams['source'] }[] = [
+  { label: '$(file-code) From an OpenAPI document', detail: 'The error schema, codes, statuses and the operations that return them (OpenAPI 3.0, 3.1, Swagger 2.0)', source: 'openapi' },
+  { label: '$(book) From an error docs page', detail: 'An error reference page in Markdown, HTML or text: codes, statuses, causes and resolutions', source: 'docs' },
+  { label: '$(code) From the code', detail: 'The error codes your code defines as constants, with the statuses it raises them with', source: 'code' },
+  { label: '$(new-file) Blank catalog', detail: 'A commented template to fill in by hand', source: 'blank' },
+];
+
+/** Error Catalog: Create Error Catalog…: pick a source, import it in the server, write `api.errors.yaml` and open it. */
+async function createCatalog(options: CreateCatalogOptions = {}): Promise<vscode.Uri | undefined> {
+  if (!client) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = options.folder ? vscode.Uri.parse(options.folder)
+    : folders.length <= 1 ? folders[0]?.uri
+      : (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the error catalog in which folder?' }))?.uri;
+  if (!folder) {
+    if (folders.length === 0) void vscode.window.showInformationMessage('Error Catalog: open a folder first; the catalog is a file in it.');
+    return undefined;
+  }
+  const source = options.source ?? (await vscode.window.showQuickPick(CATALOG_SOURCES, { placeHolder: 'Start the error catalog from…' }))?.source;
+  if (!source) return undefined;
+  let input = options.input;
+  if (!input && (source === 'openapi' || source === 'docs')) {
+    const picked = await vscode.window.showOpenDialog({
+      defaultUri: folder,
+      canSelectMany: false,
+      openLabel: 'Import',
+      title: source === 'openapi' ? 'The OpenAPI document to import' : 'The error docs page to import',
+      filters: source === 'openapi' ? { 'OpenAPI documents': ['yaml', 'yml', 'json'] } : { 'Docs pages': ['md', 'markdown', 'html', 'htm', 'txt'] },
+    });
+    input = picked?.[0]?.toString();
+    if (!input) return undefined;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Error Catalog: importing…' },
+    () => client!.sendRequest<ImportCatalogResult>(ErrorCatalogMethods.importCatalog, { source, folder: folder.toString(), input }),
+  );
+  if ('problem' in result) {
+    void vscode.window.showErrorMessage(`Error Catalog: ${result.problem}`);
+    return undefined;
+  }
+  const target = options.target ? vscode.Uri.parse(options.target) : vscode.Uri.joinPath(folder, 'api.errors.yaml');
+  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  if (exists && !options.target) {
+    const replace = 'Replace';
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} exists. Replace it with the imported catalog?`, { modal: true }, replace);
+    if (answer !== replace) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  await vscode.window.showTextDocument(target);
+  if (source !== 'blank') {
+    const parts = [`Imported ${result.codeCount} code${result.codeCount === 1 ? '' : 's'}.`];
+    if (result.guessCount > 0) parts.push(`${result.guessCount} guessed value${result.guessCount === 1 ? ' is' : 's are'} marked "# guessed:".`);
+    if (result.leftOut.length > 0) parts.push(`${result.leftOut.length} thing${result.leftOut.length === 1 ? ' was' : 's were'} not imported (listed at the top of the file).`);
+    void vscode.window.showInformationMessage(`Error Catalog: ${parts.join(' ')}`);
+  }
   return target;
 }
 

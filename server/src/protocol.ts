@@ -87,6 +87,35 @@ export type GenerateResult =
   /** What is wrong with the request (an unknown language, a name the language cannot declare). */
   | { readonly problem: string };
 
+export interface ImportCatalogParams {
+  /** What to start the catalog from: an OpenAPI document, an error docs page, the folder's code, or a blank template. */
+  readonly source: 'openapi' | 'docs' | 'code' | 'blank';
+  /** The workspace folder the catalog is for. */
+  readonly folder: string;
+  /** The spec or page (`openapi`, `docs`), a file inside the folder. */
+  readonly input?: string;
+}
+
+export type ImportCatalogResult =
+  | {
+    /** The catalog file's text (YAML), `# guessed:` comments on what the import guessed. */
+    readonly text: string;
+    readonly codeCount: number;
+    readonly guessCount: number;
+    /** What the source had that the catalog leaves out, a line each. */
+    readonly leftOut: readonly string[];
+  }
+  /** Why nothing could be imported, naming the problem and its place. */
+  | { readonly problem: string };
+
+/** A workspace folder with no catalog whose code uses error codes: the status bar offers to create one. */
+export interface CatalogSuggestion {
+  /** The folder's URI. */
+  readonly folder: string;
+  /** Error codes its code defines or sends, a few of them, for the offer's tooltip. */
+  readonly sampleCodes: readonly string[];
+}
+
 export const ErrorCatalogMethods = {
   /** Server → client notification, sent after every (re)load: the client's ready signal and status bar source. */
   catalogsChanged: 'errorCatalog/catalogsChanged',
@@ -106,4 +135,8 @@ export const ErrorCatalogMethods = {
   explain: 'errorCatalog/explain',
   /** Client → server request: a docs page or typed constants generated from a workspace catalog (or null). */
   generate: 'errorCatalog/generate',
+  /** Client → server request: a new catalog's text, imported from an OpenAPI document, a docs page or the code. */
+  importCatalog: 'errorCatalog/importCatalog',
+  /** Client → server request: the folders without a catalog whose code uses error codes (CatalogSuggestion[]). */
+  catalogSuggestions: 'errorCatalog/catalogSuggestions',
 } as const;

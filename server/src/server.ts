@@ -150,6 +150,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRequest(ErrorCatalogMethods.errorHandling, handle('errorHandling', null, params.isErrorHandlingParams, (p) => session.errorHandling(p)));
   connection.onRequest(ErrorCatalogMethods.explain, handle('explain', null, params.isExplainParams, (p) => session.explain(p)));
   connection.onRequest(ErrorCatalogMethods.generate, handle('generate', null, params.isGenerateParams, (p) => session.generate(p)));
+  connection.onRequest(ErrorCatalogMethods.importCatalog, handle('importCatalog', { problem: 'The import failed; Error Catalog: Show Output has the details.' }, params.isImportCatalogParams, (p) => session.importCatalog(p)));
+  connection.onRequest(ErrorCatalogMethods.catalogSuggestions, handle('catalogSuggestions', [], params.isAnything, () => session.catalogSuggestions()));
 
   documents.listen(documentEvents);
   connection.listen();

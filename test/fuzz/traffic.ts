@@ -130,7 +130,12 @@ function paramsFor(method: string, kind: ParamsKind, context: TrafficContext): u
     case 'errorCatalog/errorHandling':
       return { uri, variant: random.pick(['fetch', 'axios', 'requests', 'httpx', 'net-http', 'nonsense']), catalog: random.chance(0.7) ? context.catalogUri : random.pick(ODD_URIS) };
     case 'errorCatalog/reload':
+    case 'errorCatalog/catalogSuggestions':
       return undefined;
+    case 'errorCatalog/importCatalog': {
+      const folder = context.catalogUri.slice(0, context.catalogUri.lastIndexOf('/'));
+      return { source: random.pick(['openapi', 'docs', 'code', 'blank']), folder: kind === 'odd' ? random.pick(ODD_URIS) : folder, input: random.pick([doc.uri, context.catalogUri, random.pick(ODD_URIS), undefined]) };
+    }
     default:
       return { uri };
   }
@@ -140,7 +145,7 @@ export const REQUEST_METHODS = [
   'textDocument/hover', 'textDocument/completion', 'completionItem/resolve', 'textDocument/definition', 'textDocument/references',
   'textDocument/rename', 'textDocument/prepareRename', 'textDocument/codeAction', 'textDocument/codeLens', 'textDocument/documentSymbol',
   'workspace/symbol', 'errorCatalog/catalogsForDocument', 'errorCatalog/codes', 'errorCatalog/errorResponse', 'errorCatalog/handlingOptions',
-  'errorCatalog/errorHandling', 'errorCatalog/explain', 'errorCatalog/reload',
+  'errorCatalog/errorHandling', 'errorCatalog/explain', 'errorCatalog/reload', 'errorCatalog/importCatalog', 'errorCatalog/catalogSuggestions',
 ] as const;
 
 /**
@@ -191,7 +196,7 @@ function trafficCase(seed: number): FuzzCase {
   for (let i = random.int(15, 60); i > 0; i--) {
     if (random.chance(0.8)) {
       const method = random.pick(REQUEST_METHODS);
-      const kind: ParamsKind = method === 'errorCatalog/reload' ? 'valid' : random.pick(['valid', 'valid', 'valid', 'odd', 'malformed']);
+      const kind: ParamsKind = method === 'errorCatalog/reload' || method === 'errorCatalog/catalogSuggestions' ? 'valid' : random.pick(['valid', 'valid', 'valid', 'odd', 'malformed']);
       const cancel = random.chance(0.2) ? 'at-once' : random.chance(0.1) ? 'after-next' : undefined;
       steps.push({ do: 'request', method, params: paramsFor(method, kind, context), cancel, expect: kind === 'malformed' ? 'invalid-params' : undefined });
     } else {
@@ -210,7 +215,7 @@ function trafficCase(seed: number): FuzzCase {
 /** One request per method with params that break the protocol's types: each must be refused with InvalidParams. */
 function malformedParamsCase(seed: number): FuzzCase {
   const steps: Step[] = [{ do: 'open', path: 'src/app.ts', languageId: 'typescript', content: "res.status(429).json({ error: { code: 'LOCAL_CODE' } });\n" }];
-  for (const method of REQUEST_METHODS.filter((m) => m !== 'errorCatalog/reload')) {
+  for (const method of REQUEST_METHODS.filter((m) => m !== 'errorCatalog/reload' && m !== 'errorCatalog/catalogSuggestions')) {
     steps.push({ do: 'request', method, params: method.startsWith('errorCatalog/') ? { uri: 42 } : method === 'workspace/symbol' ? { query: 42 } : method === 'completionItem/resolve' ? [] : { textDocument: { uri: 42 }, position: { line: 'x', character: 0 } }, expect: 'invalid-params' });
   }
   return { family: 'traffic', name: 'each request with params of the wrong types', seed, files: [{ kind: 'file', path: 'api.errors.yaml', content: yamlCatalog(yamlCode('LOCAL_CODE', 400)) }], steps };

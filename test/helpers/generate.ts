@@ -37,7 +37,7 @@ export function generatedCatalog(count: number): Catalog {
   const codes = new Map<string, CodeEntry>();
   for (let i = 0; i < count; i++) {
     const code = generatedCode(i);
-    codes.set(code, { code, status: generatedStatus(i), title: `Generated error ${i}`, causes: [], resolution: [], members: {}, examples: [], tags: [] });
+    codes.set(code, { code, status: generatedStatus(i), title: `Generated error ${i}`, causes: [], resolution: [], members: {}, examples: [], tags: [], operations: [] });
   }
   return {
     id: 'generated', title: 'Generated API', origin: 'workspace', uri: 'file:///w/generated.errors.yaml',

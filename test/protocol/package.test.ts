@@ -40,6 +40,9 @@ describe('the packaged extension', { skip: skipUnless(hasUnzip, 'unzip') }, () =
       'extension/dist/server.js',
       'extension/dist/server-main.js',
       'extension/images/icon.png',
+      'extension/images/walkthrough/check.md',
+      'extension/images/walkthrough/create.md',
+      'extension/images/walkthrough/hover.md',
       'extension/LICENSE.txt',
       'extension/package.json',
       'extension/readme.md',
@@ -57,9 +60,16 @@ describe('the packaged extension', { skip: skipUnless(hasUnzip, 'unzip') }, () =
     for (const part of ['configuration', 'commands', 'menus', 'jsonValidation', 'yamlValidation']) assert.ok(manifest.contributes[part], `contributes.${part}`);
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['*.errors.json'], url: './catalog/error-catalog.schema.json' }]);
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, ['errorCatalog.explainErrorCode', 'errorCatalog.generateConstants', 'errorCatalog.generateDocs', 'errorCatalog.insertErrorHandling', 'errorCatalog.insertErrorResponse', 'errorCatalog.pickCatalog', 'errorCatalog.reload', 'errorCatalog.showOutput']);
+    assert.deepEqual(commands, ['errorCatalog.createCatalog', 'errorCatalog.explainErrorCode', 'errorCatalog.generateConstants', 'errorCatalog.generateDocs', 'errorCatalog.insertErrorHandling', 'errorCatalog.insertErrorResponse', 'errorCatalog.pickCatalog', 'errorCatalog.reload', 'errorCatalog.showOutput']);
     const client = readFileSync(join(dir, 'extension', 'dist', 'client.js'), 'utf8');
     for (const command of commands) assert.ok(client.includes(command), `the client registers ${command}`);
+    // The walkthrough's pages are in the package, and its links run the extension's own commands.
+    for (const walkthrough of manifest.contributes.walkthroughs as { steps: { description: string; media: { markdown?: string } }[] }[]) {
+      for (const step of walkthrough.steps) {
+        if (step.media.markdown) assert.ok(existsSync(join(dir, 'extension', step.media.markdown)), `${step.media.markdown} is packaged`);
+        for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.includes(command), `${command} is contributed`);
+      }
+    }
   });
 
   it('starts the server it carries, which finds its built-in catalogs and answers a hover', async () => {

@@ -54,12 +54,30 @@ export interface GenerateInvocation {
   readonly name: string | undefined;
 }
 
-export type Invocation = CheckOptions | GenerateInvocation | { readonly command: 'help' } | { readonly command: 'version' };
+export const IMPORT_SOURCES = ['openapi', 'docs', 'code'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+/** `error-catalog import openapi SPEC`, `import docs PAGE`, `import code [paths...]`. */
+export interface ImportInvocation {
+  readonly command: 'import';
+  readonly source: ImportSource;
+  /** The spec or page (one), or the files and folders to read code from (any, none for the whole folder). */
+  readonly inputs: readonly string[];
+  readonly root: string | undefined;
+  readonly output: string | undefined;
+  /** Write over an existing file. */
+  readonly force: boolean;
+}
+
+export type Invocation = CheckOptions | GenerateInvocation | ImportInvocation | { readonly command: 'help' } | { readonly command: 'version' };
 
 
 export const USAGE = `Usage: error-catalog check [paths...] [options]
        error-catalog docs CATALOG [-o FILE.md] [--force]
        error-catalog types CATALOG --lang ${TYPES_LANGUAGES.join('|')} [--name NAME] [-o FILE] [--force]
+       error-catalog import openapi SPEC [-o api.errors.yaml] [--force]
+       error-catalog import docs PAGE.md|PAGE.html|PAGE.txt [-o api.errors.yaml] [--force]
+       error-catalog import code [paths...] [-o api.errors.yaml] [--force]
 
 Checks the workspace's error codes against its error catalogs, as the editor does: unknown codes,
 statuses that contradict the catalog, error bodies of the wrong shape, deprecated codes, and the
@@ -87,6 +105,12 @@ and its envelope as types in a language. Both start the file with a header namin
 hash of it (\`check\` reports generated files that no longer match), and never write over a file
 that error-catalog did not generate unless --force is given. --name is the Go package, Java class,
 C# namespace or PHP namespace the file declares.
+
+import starts a catalog from what the project already has: an OpenAPI 3.0, 3.1 or Swagger 2.0
+document (its $refs may name other files inside the workspace), an error reference page, or the
+codes defined in the code and the statuses they are raised with. It writes to standard output unless
+-o is given, never writes over an existing file without --force, marks every value it guessed with a
+\`# guessed:\` comment, and says what it could not place.
 
 Exit codes: 0 no problems, 1 problems (errors, or more warnings than --max-warnings allows),
 2 a usage or configuration error.`;
@@ -124,7 +148,8 @@ export function parseArguments(args: readonly string[]): Invocation {
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { command: 'help' };
   if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
   if (args[0] === 'docs' || args[0] === 'types') return parseGenerate(args[0], args.slice(1));
-  if (args[0] !== 'check') throw new UsageError(`Unknown command "${args[0]}". The commands are check, docs and types (see \`error-catalog --help\`).`);
+  if (args[0] === 'import') return parseImport(args.slice(1));
+  if (args[0] !== 'check') throw new UsageError(`Unknown command "${args[0]}". The commands are check, docs, types and import (see \`error-catalog --help\`).`);
   const paths: string[] = [];
   const catalogs: string[] = [];
   const diagnostics: Record<string, string> = {};
@@ -217,4 +242,31 @@ function parseGenerate(command: 'docs' | 'types', args: readonly string[]): Gene
     if (!(TYPES_LANGUAGES as readonly string[]).includes(language)) throw new UsageError(`Unknown language "${language}". Use one of: ${TYPES_LANGUAGES.join(', ')}.`);
   }
   return { command, catalog: catalogs[0], root, output, force, language: (language ?? 'ts') as TypesLanguage, name };
+}
+
+function parseImport(args: readonly string[]): ImportInvocation {
+  const source = args[0];
+  if (!(IMPORT_SOURCES as readonly string[]).includes(source ?? '')) {
+    throw new UsageError(`error-catalog import takes what to import from first: ${IMPORT_SOURCES.join(', ')} (e.g. \`error-catalog import openapi openapi.yaml -o api.errors.yaml\`).`);
+  }
+  const inputs: string[] = [];
+  let root: string | undefined;
+  let output: string | undefined;
+  let force = false;
+  const reader = new ArgumentReader(args.slice(1));
+  for (let arg = reader.next(); arg !== undefined; arg = reader.next()) {
+    switch (reader.flag) {
+      case '--root': root = reader.value(); break;
+      case '-o': case '--output': output = reader.value(); break;
+      case '--force': force = true; break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option "${arg}" for import. See \`error-catalog --help\`.`);
+        inputs.push(arg);
+    }
+  }
+  if (source !== 'code' && inputs.length !== 1) {
+    const example = source === 'openapi' ? 'openapi.yaml' : 'docs/errors.md';
+    throw new UsageError(`error-catalog import ${source} takes one file, e.g. \`error-catalog import ${source} ${example} -o api.errors.yaml\`.`);
+  }
+  return { command: 'import', source: source as ImportSource, inputs, root, output, force };
 }

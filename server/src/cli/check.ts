@@ -85,7 +85,7 @@ const SEVERITY: Record<DiagnosticSeverity, FindingSeverity> = {
 };
 
 /** The settings of the run, from the workspace's files and the flags. */
-function runSettings(options: CheckOptions, root: string, env: CheckEnvironment): { errorCatalog: SettingsObject; filesExclude: SettingsObject } {
+export function runSettings(options: Pick<CheckOptions, 'config' | 'settings'>, root: string, env: Pick<CheckEnvironment, 'readSettingsFile'>): { errorCatalog: SettingsObject; filesExclude: SettingsObject } {
   try {
     const vsCodeFile = `${root}/.vscode/settings.json`;
     const vsCodeText = env.readSettingsFile(vsCodeFile);

@@ -21,6 +21,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'catalog-syntax', scope: 'catalog', summary: 'A catalog file that is not valid YAML or JSON.' },
   { id: 'catalog-schema', scope: 'catalog', summary: 'A catalog member that the catalog schema does not allow.' },
   { id: 'catalog-unreadable', scope: 'catalog', summary: 'A catalog file that cannot be read (outside the workspace, not a regular file, too large, no permission).' },
+  { id: 'openapi-import', scope: 'catalog', summary: 'An OpenAPI document named as a catalog that cannot be imported (it does not parse, a `$ref` does not resolve, it is not OpenAPI or Swagger).' },
   { id: 'duplicate-code', scope: 'catalog', summary: 'A code defined twice in one catalog.' },
   { id: 'duplicate-key', scope: 'catalog', summary: 'A key set twice in one object of a catalog.' },
   { id: 'unknown-status', scope: 'catalog', summary: 'A status that is not a registered HTTP error status.' },

@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { parseArguments, USAGE, UsageError, type CheckOptions, type GenerateInvocation } from '../cli/arguments';
+import { parseArguments, USAGE, UsageError, type CheckOptions, type GenerateInvocation, type ImportInvocation } from '../cli/arguments';
 import { generate } from '../cli/generate';
 import { runCheck } from '../cli/check';
+import { runImport } from '../cli/import';
 import { ConfigurationError } from '../cli/errors';
 import { counts, formatReport } from '../cli/formats';
 import { progressLines } from '../cli/progress';
@@ -78,6 +79,23 @@ async function writeGenerated(invocation: GenerateInvocation): Promise<number> {
   return 0;
 }
 
+async function importCatalog(invocation: ImportInvocation): Promise<number> {
+  const env = {
+    fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
+    exists: (path: string) => existsSync(path),
+    readSettingsFile,
+    warn: (message: string) => process.stderr.write(`error-catalog: ${message}\n`),
+  };
+  const imported = await runImport(invocation, process.cwd().replace(/\\/g, '/'), env);
+  if (imported.path === undefined) process.stdout.write(imported.text);
+  else {
+    mkdirSync(dirname(imported.path), { recursive: true });
+    writeFileSync(imported.path, imported.text, { flag: invocation.force ? 'w' : 'wx' });
+  }
+  for (const line of imported.report) process.stderr.write(`error-catalog: ${line}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   try {
     const invocation = parseArguments(process.argv.slice(2));
@@ -90,6 +108,7 @@ async function main(): Promise<number> {
       return 0;
     }
     if (invocation.command === 'check') return await check(invocation);
+    if (invocation.command === 'import') return await importCatalog(invocation);
     return await writeGenerated(invocation);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigurationError) {

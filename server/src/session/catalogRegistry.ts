@@ -11,6 +11,9 @@ import { catalogFilesFor } from '../service/catalog/catalogScope';
 import BUILTIN_CATALOGS from 'builtin-catalogs';
 import { catalogFromCheck, lineOf, loadCatalog, type CatalogLoadResult, type LoadOptions } from '../service/catalog/catalogLoader';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from '../service/catalog/model';
+import { draftToYaml, ImportError } from '../service/import/catalogDraft';
+import { importOpenApi } from '../service/import/openApi';
+import { looksLikeOpenApi, servedFromSpec } from '../service/import/specSource';
 import type { CatalogFileState } from '../service/languageService';
 import { languageOfPath } from '../service/text/languages';
 import type { CatalogSummary } from '../protocol';
@@ -49,6 +52,8 @@ interface CatalogFile extends CatalogFileState {
   good?: Catalog;
   /** What was last logged about this file, so each state is logged once. */
   logged?: string;
+  /** For an OpenAPI document: the other files its `$ref`s read, whose changes reload it. */
+  referenced?: readonly string[];
 }
 
 interface FolderState {
@@ -58,6 +63,8 @@ interface FolderState {
   discovered: string[];
   configured: string[];
   configuredBuiltins: string[];
+  /** Configured files named with `openapi:`: OpenAPI documents served as catalogs, whatever their text looks like. */
+  openApiSources: string[];
   readonly queue: SerialQueue;
 }
 
@@ -145,7 +152,7 @@ export class CatalogRegistry {
   /** Adds a workspace folder (its catalogs are found by the next scan). */
   addFolder(folderPath: string): void {
     if (!this.folders.has(folderPath)) {
-      this.folders.set(folderPath, { path: folderPath, excluded: () => false, discovered: [], configured: [], configuredBuiltins: [], queue: this.newQueue(folderPath) });
+      this.folders.set(folderPath, { path: folderPath, excluded: () => false, discovered: [], configured: [], configuredBuiltins: [], openApiSources: [], queue: this.newQueue(folderPath) });
     }
   }
 
@@ -184,15 +191,22 @@ export class CatalogRegistry {
     const configuredGlobs: string[] = [];
     const configured: string[] = [];
     const configuredBuiltins: string[] = [];
-    for (const entry of settings.catalogs) {
+    const openApiSources: string[] = [];
+    for (const setting of settings.catalogs) {
+      const isOpenApi = setting.startsWith('openapi:');
+      const entry = isOpenApi ? setting.slice('openapi:'.length) : setting;
       if (entry.startsWith('builtin:')) {
         configuredBuiltins.push(entry.slice('builtin:'.length));
+      } else if (isOpenApi && /[*?[\]{}]/.test(entry)) {
+        this.log.warn(`Setting errorCatalog.catalogs: "${setting}": name one OpenAPI document after openapi:, not a pattern.`);
       } else if (/[*?[\]{}]/.test(entry)) {
         configuredGlobs.push(entry.replace(/^\.\//, ''));
       } else {
         const path = resolveInside(folderPath, entry);
-        if (path) configured.push(path);
-        else this.log.warn(`Setting errorCatalog.catalogs: "${entry}" is outside the workspace folder ${folderPath}; only files inside it are read.`);
+        if (path) {
+          configured.push(path);
+          if (isOpenApi) openApiSources.push(path);
+        } else this.log.warn(`Setting errorCatalog.catalogs: "${entry}" is outside the workspace folder ${folderPath}; only files inside it are read.`);
       }
     }
     const isConfigured = configuredGlobs.length > 0 ? picomatch(configuredGlobs, { dot: true }) : () => false;
@@ -231,7 +245,7 @@ export class CatalogRegistry {
       this.log.warn(`Stopped looking for catalogs in ${folderPath} after ${MAX_ENTRIES_PER_FOLDER} entries. Add large folders to errorCatalog.exclude, or name catalogs in errorCatalog.catalogs.`);
     }
     const changed = new Set<string>([...folder.discovered, ...folder.configured]);
-    Object.assign(folder, { excluded, discovered, configured, configuredBuiltins });
+    Object.assign(folder, { excluded, discovered, configured, configuredBuiltins, openApiSources });
     const maxBytes = settings.maxCatalogSizeMB * MEGABYTE;
     for (const path of [...discovered, ...configured]) {
       changed.add(path);
@@ -341,7 +355,7 @@ export class CatalogRegistry {
     file.text = text;
     let result: CatalogLoadResult;
     try {
-      result = await this.loader({ uri: file.uri, text, options: this.loadOptions(), saved });
+      result = this.isOpenApiSource(path, text) ? await this.loadOpenApi(file, text, maxBytes, saved) : await this.loader({ uri: file.uri, text, options: this.loadOptions(), saved });
     } catch (error) {
       result = { problems: [{ code: CatalogProblemCode.Syntax, severity: 'error', message: `This catalog could not be read: ${(error as Error)?.message ?? String(error)}. Simplify the file (deeply nested values, anchors and aliases) and save it again.`, range: { start: 0, end: Math.min(1, text.length) } }] };
     }
@@ -349,6 +363,44 @@ export class CatalogRegistry {
     if (result.catalog) file.good = result.catalog;
     this.setCache.clear();
     this.logState(file);
+  }
+
+  /** The OpenAPI documents served as catalogs whose `$ref`s read a file: a change to it reloads them. */
+  specsReferencing(path: string): string[] {
+    return [...this.files.values()].filter((file) => file.referenced?.includes(path)).map((file) => file.path);
+  }
+
+  /** Whether a catalog file is an OpenAPI document: named with `openapi:` in the settings, or configured and starting like one. */
+  private isOpenApiSource(path: string, text: string): boolean {
+    if (CATALOG_FILE.test(path)) return false;
+    const folder = this.folderOf(path);
+    return folder !== undefined && (folder.openApiSources.includes(path) || (folder.configured.includes(path) && looksLikeOpenApi(text)));
+  }
+
+  /**
+   * An OpenAPI document's catalog: imported in memory, then loaded and checked like a catalog
+   * file, with its positions moved back onto the document. The files its `$ref`s name are read
+   * through the workspace guard; an import that fails is a problem of the document.
+   */
+  private async loadOpenApi(file: CatalogFile, text: string, maxBytes: number, saved: boolean): Promise<CatalogLoadResult> {
+    let draft;
+    const referenced = new Set<string>();
+    try {
+      draft = await importOpenApi(file.path, (path) => {
+        if (path === file.path) return Promise.resolve(text);
+        referenced.add(path);
+        return this.reader.read(path, maxBytes);
+      });
+    } catch (error) {
+      file.referenced = [...referenced];
+      if (!(error instanceof ImportError) && !(error instanceof FileRefused)) throw error;
+      return { problems: [{ code: CatalogProblemCode.OpenApiImport, severity: 'error', message: `This OpenAPI document cannot be served as a catalog: ${error.message}`, range: { start: 0, end: Math.min(1, text.length) } }] };
+    }
+    file.referenced = [...referenced];
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    // The draft is loaded under a catalog file's name: its text is YAML whatever the document's format.
+    const loaded = await this.loader({ uri: `${file.uri}.errors.yaml`, text: draftToYaml(draft, name), options: this.loadOptions(), saved });
+    return servedFromSpec(loaded, { uri: file.uri, path: file.path, text }, draft);
   }
 
   private logState(file: CatalogFile): void {

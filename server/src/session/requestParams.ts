@@ -19,7 +19,7 @@ import type {
   TextDocumentPositionParams,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { ErrorHandlingParams, ErrorResponseParams, ExplainParams, GenerateParams } from '../protocol';
+import type { ErrorHandlingParams, ErrorResponseParams, ExplainParams, GenerateParams, ImportCatalogParams } from '../protocol';
 
 type Shape = Record<string, unknown>;
 
@@ -47,6 +47,10 @@ export const isErrorHandlingParams = (value: unknown): value is ErrorHandlingPar
 export const isExplainParams = (value: unknown): value is ExplainParams => isUriParams(value) && isString((value as Shape).code);
 export const isGenerateParams = (value: unknown): value is GenerateParams => isObject(value) && isString(value.catalog) && (value.kind === 'docs' || value.kind === 'types')
   && (value.language === undefined || isString(value.language)) && (value.name === undefined || isString(value.name));
+
+export const isImportCatalogParams = (value: unknown): value is ImportCatalogParams => isObject(value) && isString(value.folder)
+  && (value.source === 'openapi' || value.source === 'docs' || value.source === 'code' || value.source === 'blank')
+  && (value.input === undefined || isString(value.input));
 
 const isFolder = (value: unknown) => isObject(value) && isString(value.uri) && isString(value.name);
 const isTextChange = (value: unknown) => isObject(value) && isString(value.text) && (value.range === undefined || isRange(value.range));

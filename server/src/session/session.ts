@@ -48,9 +48,15 @@ import type {
   GenerateParams,
   GenerateResult,
   HandlingOptionsResult,
+  CatalogSuggestion,
+  ImportCatalogParams,
+  ImportCatalogResult,
 } from '../protocol';
+import { importCatalog } from './catalogImport';
 import type { CatalogSet } from '../service/catalog/catalogSet';
 import type { Catalog } from '../service/catalog/model';
+import type { CatalogDraft } from '../service/import/catalogDraft';
+import { importFromCode, type SourceText } from '../service/import/fromCode';
 import { languageOfPath } from '../service/text/languages';
 import { getLanguageService, isRefusal, STALE_GENERATED_FILE, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type StaleFileData, type UnambiguousFix } from '../service/languageService';
 import { CatalogRegistry, type CatalogLoader } from './catalogRegistry';
@@ -91,8 +97,13 @@ export const WATCHED_FILES = [
   '**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,py,go,java,kt,kts,cs,rb,php,rs,json,jsonc,yaml,yml,vue,svelte,swift,dart,scala,ex,exs}',
 ];
 
+/** Source files read to decide whether a folder without a catalog uses error codes. */
+const SUGGESTION_SAMPLE_FILES = 400;
+
 export class Session {
   private capabilities: ClientCapabilities = {};
+  /** Per folder without a catalog: whether its code uses error codes (null: it does not), until catalogs change. */
+  private readonly suggestions = new Map<string, Promise<CatalogSuggestion | null>>();
   private folders: WorkspaceFolder[] = [];
   /** Commands the client itself implements (VS Code's quick picks); standalone clients have none. */
   private clientCommands: string[] = [];
@@ -252,6 +263,7 @@ export class Session {
 
   /** After catalogs changed: takes the constants they declare, tells the client, and checks every open file again (codes, statuses and shapes may have changed under it). */
   private catalogsChanged(): void {
+    this.suggestions.clear();
     this.publishDeclaringCatalogs(this.index.declareCatalogs(this.registry.allCatalogs()));
     this.client.catalogsChanged({ catalogs: this.registry.summaries() });
     this.counts.invalidate();
@@ -297,6 +309,15 @@ export class Session {
         this.files.changed(path, change.type !== FileChangeType.Deleted, this.registry.isExcluded(path));
         if (!this.documents.get(URI.file(path).toString())) void this.index.fileChanged(path, change.type !== FileChangeType.Deleted);
         sourcesTouched = true;
+        // A file an OpenAPI document's `$ref`s read: the document's catalog is imported again.
+        for (const spec of this.registry.specsReferencing(path)) {
+          catalogWork.push(this.registry.enqueue(spec, async () => {
+            const open = this.documents.get(URI.file(spec).toString());
+            if (open) await this.registry.update(spec, open.getText(), await this.maxCatalogBytes(spec));
+            else await this.registry.loadFromDisk(spec, await this.maxCatalogBytes(spec));
+            this.publishCatalogDiagnostics(spec);
+          }));
+        }
         continue;
       }
       const uri = URI.file(path).toString();
@@ -465,6 +486,26 @@ export class Session {
     if (!languageId) return [];
     const { context } = await this.contextFor(uri);
     return this.service.unambiguousFixes(TextDocument.create(uri, languageId, 0, text), diagnostics, context);
+  }
+
+  /**
+   * A catalog draft from the workspace's code (`import code`), read from the source files the
+   * folders' scans found (settings, excludes and `.gitignore` applied), or only those inside `paths`.
+   */
+  async importFromCode(paths?: readonly string[]): Promise<CatalogDraft> {
+    await this.registry.allSettled();
+    const inside = paths?.map(normalizePath);
+    const sources: SourceText[] = [];
+    for (const path of this.files.paths()) {
+      const languageId = languageOfPath(path);
+      const text = languageId && (!inside || inside.some((p) => isInside(p, path))) ? await this.files.textOf(path) : undefined;
+      if (languageId && text !== undefined) sources.push({ uri: URI.file(path).toString(), languageId, text });
+    }
+    // The folder of the paths asked for names the catalog.
+    const folders = this.registry.folderPaths();
+    const named = folders.find((folder) => inside?.some((p) => isInside(folder, p)));
+    const roots = named ? [named, ...folders.filter((folder) => folder !== named)] : folders;
+    return importFromCode(sources, { roots: roots.map((folder) => URI.file(folder).toString()) });
   }
 
   // ---- the context a document is read in ----
@@ -692,6 +733,50 @@ export class Session {
     const catalogPath = path.slice(folder.length).replace(/^\/+/, '');
     const text = this.service.generatedFile(catalog, { catalogPath, kind: params.kind, language: params.language, name: params.name, standard: this.registry.standard() });
     return typeof text === 'string' ? { text, fileName: generatedFileName(catalogPath, params) } : text;
+  }
+
+  /** Create Error Catalog: a new catalog's text from an OpenAPI document, a docs page, a folder's code or a blank template. */
+  async importCatalog(params: ImportCatalogParams): Promise<ImportCatalogResult> {
+    await this.registry.allSettled();
+    return importCatalog(params, { reader: this.reader, folders: () => this.registry.folderPaths(), importFromCode: (paths) => this.importFromCode(paths) });
+  }
+
+  /** Codes of the catalogs in use (the built-ins, in a folder without its own) that the folder's open documents send or check. */
+  private async codesInOpenDocuments(folder: string): Promise<CatalogSuggestion | null> {
+    const codes = new Set<string>();
+    for (const document of this.documents.all()) {
+      const path = pathOf(document.uri);
+      if (!path || !isInside(folder, path) || this.registry.isCatalogFile(path) || languageOfPath(path) === undefined) continue;
+      const { context } = await this.contextFor(document.uri);
+      for (const [code, count] of this.service.countDocumentReferences(document, context)) if (count > 0) codes.add(code);
+    }
+    return codes.size > 0 ? { folder: URI.file(folder).toString(), sampleCodes: [...codes].slice(0, 3) } : null;
+  }
+
+  /** The folders with no catalog of their own whose code uses error codes: the client offers to create one. */
+  async catalogSuggestions(): Promise<CatalogSuggestion[]> {
+    await this.settled();
+    const found: CatalogSuggestion[] = [];
+    for (const folder of this.registry.folderPaths()) {
+      const hasCatalog = this.registry.allCatalogs().some((catalog) => catalog.origin === 'workspace' && isInside(folder, pathOf(catalog.uri) ?? ''));
+      if (hasCatalog) continue;
+      let suggestion = this.suggestions.get(folder);
+      if (!suggestion) {
+        // A sample of the folder's files answers whether its code uses codes, without reading a large repository whole.
+        const sample = this.files.paths().filter((path) => isInside(folder, path)).slice(0, SUGGESTION_SAMPLE_FILES);
+        suggestion = (sample.length > 0 ? this.importFromCode(sample) : Promise.reject(new Error('no source files'))).then(
+          (draft) => {
+            const codes = Object.keys(draft.catalog.codes);
+            return codes.length > 0 ? { folder: URI.file(folder).toString(), sampleCodes: codes.slice(0, 3) } : null;
+          },
+          () => null,
+        );
+        this.suggestions.set(folder, suggestion);
+      }
+      const answer = (await suggestion) ?? (await this.codesInOpenDocuments(folder));
+      if (answer) found.push(answer);
+    }
+    return found;
   }
 }
 

@@ -4,8 +4,8 @@
  * completion the minute the extension is installed.
  */
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
-import { completionsAt, extensionApi, hoversAt, hoverWith, insideEmptyCode, labelOf, open, positionOf, scenario } from './helpers';
+import * as vscode from 'vscode';
+import { catalogAt, catalogsChangeWhere, completionsAt, extensionApi, hoversAt, hoverWith, insideEmptyCode, labelOf, open, positionOf, scenario, uriOf } from './helpers';
 
 scenario('no-catalog', () => {
   let app: vscode.TextDocument;
@@ -53,5 +53,37 @@ scenario('no-catalog', () => {
     const [at429, at404] = [sortTexts('429'), sortTexts('404')];
     assert.ok(at429.length > 0 && at404.length > 0, `codes of 429 (${at429.length}) and 404 (${at404.length}) are offered`);
     assert.ok(at429.every((a) => at404.every((b) => a < b)), `429 codes first: ${JSON.stringify({ at429, at404 })}`);
+  });
+
+  test('the status bar offers to create a catalog: the code uses error codes and the folder has none', async () => {
+    await vscode.window.showTextDocument(app);
+    const extension = await extensionApi();
+    const status = await extension.statusBar();
+    assert.equal(status?.text, '$(book) Create error catalog');
+    assert.equal(status?.command, 'errorCatalog.createCatalog');
+  });
+
+  test('the walkthrough\'s first step creates the catalog, and each of its links runs a registered command', async () => {
+    const walkthroughs = vscode.extensions.getExtension('error-catalog.error-catalog')?.packageJSON.contributes.walkthroughs as { steps: { title: string; description: string }[] }[];
+    assert.equal(walkthroughs[0].steps[0].title, 'Create your error catalog');
+    const commands = await vscode.commands.getCommands(true);
+    const links = walkthroughs[0].steps.flatMap((step) => [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]));
+    assert.ok(links.filter((c) => c === 'errorCatalog.createCatalog').length >= 4, links.join(', '));
+    for (const command of links) assert.ok(commands.includes(command), `${command} is registered`);
+  });
+
+  // Last: the catalog it writes takes the place of the built-ins for the rest of the run.
+  test('Create Error Catalog imports an OpenAPI document into api.errors.yaml, which then serves hover', async () => {
+    const extension = await extensionApi();
+    const target = uriOf('api.errors.yaml');
+    const loaded = catalogsChangeWhere(extension, (catalogs) => (catalogAt(catalogs, 'api.errors.yaml')?.codeCount ?? 0) > 0);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('errorCatalog.createCatalog', { source: 'openapi', input: uriOf('api/openapi.yaml').toString(), target: target.toString() });
+    assert.equal(written?.toString(), target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /KEY_NOT_FOUND:\n\s+status: 404/);
+    assert.equal(catalogAt(await loaded, 'api.errors.yaml')?.codeCount, 2);
+    const hover = await hoverWith(app, positionOf(app, 'INVALID_API_KEY', 3), 'INVALID_API_KEY');
+    assert.ok(hover.includes('Returned by `GET /keys/{id}`'), hover);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -109,7 +109,7 @@ function checkSyntax(text: string, syntax: CatalogSyntax, options: LoadOptions):
 }
 
 /** Offset to line and character, with line starts computed on first use. */
-function positionsOf(text: string): (offset: number) => { line: number; character: number } {
+export function positionsOf(text: string): (offset: number) => { line: number; character: number } {
   let lineStarts: number[] | undefined;
   return (offset) => {
     if (!lineStarts) {
@@ -287,8 +287,8 @@ interface RawCatalog {
   docs?: string;
   envelope: { contentType?: string; body: Record<string, unknown>; optional?: string[]; headers?: HeaderEntry[]; examples?: ExampleBody[] };
   statuses?: Record<string, Omit<StatusEntry, 'status' | 'troubleshooting' | 'retry'> & { troubleshooting?: string[]; retry?: boolean | RetryPolicy }>;
-  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'constants'> & {
-    causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[]; constants?: string[];
+  codes?: Record<string, Omit<CodeEntry, 'code' | 'causes' | 'resolution' | 'members' | 'examples' | 'tags' | 'constants' | 'operations'> & {
+    causes?: string[]; resolution?: string[]; members?: Record<string, unknown>; examples?: ExampleBody[]; tags?: string[]; constants?: string[]; operations?: string[];
   }>;
   raise?: Record<string, string | { template: string; imports?: string[] }>;
 }
@@ -492,6 +492,7 @@ function buildCatalog(uri: string, text: string, raw: RawCatalog, locate: Catalo
       docs: value.docs,
       tags: value.tags ?? NONE,
       constants: value.constants,
+      operations: value.operations ?? NONE,
     });
   }
   const envelope: Envelope = {

@@ -73,6 +73,8 @@ export interface CodeEntry {
   readonly tags: readonly string[];
   /** Constants that stand for the code where no workspace file defines them, as code writes them (`ErrorCode.NoSuchInvoice`). */
   readonly constants?: readonly string[];
+  /** The API operations that can return the code, as `POST /labels` (read from an OpenAPI document). */
+  readonly operations: readonly string[];
 }
 
 /**
@@ -131,6 +133,7 @@ export enum CatalogProblemCode {
   ConstantClash = 'constant-clash',
   RaiseTemplate = 'raise-template',
   Unreadable = 'catalog-unreadable',
+  OpenApiImport = 'openapi-import',
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -66,6 +66,9 @@ export function codeDetail(hit: CodeHit, set: CatalogSet): string {
   return parts.join(' · ');
 }
 
+/** Operations listed in a code's hover; a hover is read at a glance. */
+const MAX_OPERATIONS_SHOWN = 6;
+
 export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Catalog[] = []): string {
   const { entry, catalog } = hit;
   const lines: string[] = [`**${codeSpan(entry.code)}** · ${escapeMarkdown(statusLabel(set, entry.status))}`];
@@ -80,6 +83,11 @@ export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Cata
   if (causes.length) lines.push('', ...causes);
   const resolution = shortList('Resolution', entry.resolution);
   if (resolution.length) lines.push('', ...resolution);
+  if (entry.operations.length > 0) {
+    const shown = entry.operations.slice(0, MAX_OPERATIONS_SHOWN).map((operation) => codeSpan(brief(operation, 120)));
+    const more = entry.operations.length > MAX_OPERATIONS_SHOWN ? ` and ${entry.operations.length - MAX_OPERATIONS_SHOWN} more` : '';
+    lines.push('', `Returned by ${shown.join(', ')}${more}.`);
+  }
   if (isRetryable(entry, catalog, set.standard)) {
     const policy = catalog.statuses.get(entry.status)?.retry ?? set.standard?.statuses.get(entry.status)?.retry;
     lines.push('', `**Retryable**${policy ? ` ${describeRetry(policy) ?? ''}`.trimEnd() : ''}.`);

@@ -39,16 +39,21 @@ export function commentRanges(text: string, languageId: string): [number, number
   return lexStatements(text, languageId).comments;
 }
 
-export function insideRanges(ranges: readonly [number, number][], offset: number): boolean {
+/** The range of sorted, disjoint `[start, end)` ranges that holds `offset`, if any. */
+export function rangeAt(ranges: readonly [number, number][], offset: number): [number, number] | undefined {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
     if (ranges[mid][1] <= offset) low = mid + 1;
     else if (ranges[mid][0] > offset) high = mid - 1;
-    else return true;
+    else return ranges[mid];
   }
-  return false;
+  return undefined;
+}
+
+export function insideRanges(ranges: readonly [number, number][], offset: number): boolean {
+  return rangeAt(ranges, offset) !== undefined;
 }
 
 /** Part of a document to search: `[from, end)`, where no usage may cross a statement start. */
