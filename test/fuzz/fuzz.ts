@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../helpers/paths';
 import { aliasFamily, depthFamily, encodingFamily, markdownFamily, prototypeFamily, sizeFamily } from './catalogAbuse';
 import { runCase } from './caseRun';
 import { editsFamily } from './edits';
+import { specFamily } from './specAbuse';
 import type { Family } from './family';
 import { readCase, type FuzzCase } from './fuzzCase';
 import { createRunFolders, FuzzServer, OUTCOME_KINDS, type Bounds, type Finding, type OutcomeKind, type RunFolders } from './fuzzServer';
@@ -28,7 +29,7 @@ import { pathFamily, specialFileFamily } from './workspaceAbuse';
 
 const FAMILIES: readonly Family[] = [
   mutationFamily, depthFamily, aliasFamily, sizeFamily, encodingFamily, prototypeFamily, markdownFamily,
-  pathFamily, specialFileFamily, trafficFamily, framingFamily, editsFamily,
+  pathFamily, specialFileFamily, trafficFamily, framingFamily, editsFamily, specFamily,
 ];
 
 const CASES_DIR = join(REPO_ROOT, 'out', 'fuzz', 'cases');

@@ -48,7 +48,7 @@ const NUMBERS = ['1e309', '99999999999999999999999', '-0', '0x1F', '1.5', 'NaN',
 const ODD_UNICODE = ['\u202e', '\u200b', '\ufeff', '\u2028', '\u2029', '\u0085', 'e\u0301', '\u{1d54f}', '\u{1f600}', '\uffff', '\ufffd', 'ＡＢＣ', 'ق', '\u00a0', '\u180e', '\u{e0001}', 'İ', 'ß'];
 const PUNCTUATION = ['"', "'", '{', '[', '}', ']', ':', '- ', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', '\t', '\\', '${', '}}'];
 
-const MUTATIONS: Readonly<Record<string, Mutation>> = {
+export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   'byte-flip': (bytes, random) => {
     const copy = Buffer.from(bytes);
     if (copy.length > 0) copy[random.below(copy.length)] ^= 1 << random.below(8);

@@ -5,8 +5,11 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { positionsOf, type CatalogLoadResult } from '../catalog/catalogLoader';
-import type { Catalog, CatalogProblem, OffsetRange } from '../catalog/model';
+import { CatalogProblemCode, type Catalog, type CatalogProblem, type OffsetRange } from '../catalog/model';
 import type { CatalogDraft, DraftOrigin } from './catalogDraft';
+
+/** Left-out parts named in the one diagnostic that lists them. */
+const MAX_LEFT_OUT_SHOWN = 5;
 
 /** How far into a file the markers of an OpenAPI document are looked for. */
 const HEAD_LENGTH = 4096;
@@ -82,6 +85,12 @@ export function servedFromSpec(loaded: CatalogLoadResult, spec: SpecFile, draft:
     message: `The catalog imported from this OpenAPI document: ${problem.message}`,
     range: top,
   }));
+  // What the import left out (a `$ref` to the network, another error body shape) is said once, at the top: the user edits the spec, not the catalog.
+  if (draft.leftOut.length > 0) {
+    const shown = draft.leftOut.slice(0, MAX_LEFT_OUT_SHOWN).map((item) => `${item.where}: ${item.what}`);
+    const more = draft.leftOut.length > MAX_LEFT_OUT_SHOWN ? ` And ${draft.leftOut.length - MAX_LEFT_OUT_SHOWN} more.` : '';
+    problems.push({ code: CatalogProblemCode.OpenApiImport, severity: 'information', message: `Not in the catalog served from this document: ${shown.join('; ')}.${more}`, range: top });
+  }
   if (!loaded.catalog) return { problems };
   const catalog: Catalog = {
     ...loaded.catalog,
