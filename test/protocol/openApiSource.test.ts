@@ -149,6 +149,21 @@ describe('an OpenAPI document served as a catalog', () => {
     await client.nextDiagnosticsFor(uri, (p) => diagnosticsOf(p, 'unknown-code').some((d) => d.range.start.line === 1));
   });
 
+  it('a change to a file the spec\'s $refs read reloads the catalog too', TIMEOUT, async () => {
+    const schemaPath = join(folder, 'api/schemas/error.yaml');
+    const uri = fileUri(join(folder, 'src/app.ts'));
+    const reloaded = client.nextCatalogsChanged();
+    writeFileSync(schemaPath, ERROR_SCHEMA.replace('        code:\n          type: string\n', '        code:\n          type: string\n          enum: [LABEL_NOT_FOUND, RATE_LIMITED, LABEL_LOCKED]\n'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(schemaPath), type: 2 }] });
+    await reloaded;
+    const codes = await client.request('errorCatalog/codes', { uri }) as { code: string }[];
+    assert.deepEqual(codes.map((c) => c.code).sort(), ['LABEL_LOCKED', 'LABEL_NOT_FOUND', 'RATE_LIMITED']);
+    const restored = client.nextCatalogsChanged();
+    writeFileSync(schemaPath, ERROR_SCHEMA);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(schemaPath), type: 2 }] });
+    await restored;
+  });
+
   it('a broken spec is reported on the spec, and its last good version keeps serving', TIMEOUT, async () => {
     const specPath = join(folder, 'api/openapi.yaml');
     const specUri = fileUri(specPath);
