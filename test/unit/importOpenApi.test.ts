@@ -735,7 +735,9 @@ components:
     assert.deepEqual(draft.catalog.envelope.body, { detail: [{ loc: '${loc}', msg: '${message}', type: '${code}' }] });
     // Without a `required` list the spec says nothing about which members are optional.
     assert.deepEqual(draft.catalog.envelope.optional, []);
-    assert.deepEqual(draft.guesses, []);
+    // `type` is taken for the code by its title, not named as one: the draft says so.
+    assert.deepEqual(draft.guesses.map((guess) => guess.path), [['envelope', 'body', 'detail', 0, 'type']]);
+    assert.match(draft.guesses[0].note, /`type` was taken for it from its name or description/);
     assert.deepEqual(draft.catalog.codes, {});
     loadsCleanly(draft);
   });

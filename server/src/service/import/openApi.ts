@@ -227,6 +227,11 @@ class OpenApiImport {
         path: ['envelope', 'body', ...shape.codePath.map((key) => (key === ARRAY_ITEM ? 0 : key))],
         note: 'the error body in the spec has no member for an error code; this one was added, since a catalog names its errors by code. Rename it to what the API sends, if it sends one.',
       });
+    } else if (shape.codeGuessed) {
+      this.guesses.push({
+        path: ['envelope', 'body', ...shape.codePath.map((key) => (key === ARRAY_ITEM ? 0 : key))],
+        note: `no member of the error body is named as the error code; \`${shape.codePath[shape.codePath.length - 1]}\` was taken for it from its name or description. Check it.`,
+      });
     } else if (shape.source === 'rfc9457') {
       this.guesses.push({ path: ['envelope', 'body'], note: 'the spec gives no problem details schema that can be read here; these are the members RFC 9457 defines.' });
     } else if (shape.source === 'example') {

@@ -430,6 +430,8 @@ export interface ErrorShape {
   readonly codePath: readonly string[];
   /** Whether the schema has no code member and one was put in (`codePath` says where). */
   readonly codeAdded: boolean;
+  /** Whether the code member was taken for one by its name or description (`reason`, "machine-readable …"), not named as one. */
+  readonly codeGuessed: boolean;
   readonly messagePath?: readonly string[];
   readonly statusPath?: readonly string[];
   readonly titlePath?: readonly string[];
@@ -465,6 +467,8 @@ function shapeOf(members: readonly MemberNode[], contentType: string, at: Locate
 
   const status = best(all, statusRank);
   const code = best(all.filter((member) => member !== status), (member) => codeRank(member, siblingsOf(member), problem));
+  // Past the members named like codes (`code`, `error_code`, a problem's `type`, OAuth's `error`), the choice is a reading of names and descriptions.
+  const codeGuessed = code !== undefined && (codeRank(code, siblingsOf(code), problem) ?? 0) >= 3;
   const messageCandidates = all.filter((member) => member !== code && member !== status);
   // The message nearest the code: `error.message` beside `error.code`, rather than a top-level `message`.
   const message = best(messageCandidates, (member) => {
@@ -551,6 +555,7 @@ function shapeOf(members: readonly MemberNode[], contentType: string, at: Locate
     optional,
     codePath,
     codeAdded: !code,
+    codeGuessed,
     messagePath: message?.path,
     statusPath: status?.path,
     titlePath: title?.path,
@@ -588,6 +593,7 @@ export function problemDetailsShape(at: Located): ErrorShape {
     optional: ['instance'],
     codePath: ['type'],
     codeAdded: false,
+    codeGuessed: false,
     messagePath: ['detail'],
     statusPath: ['status'],
     titlePath: ['title'],
