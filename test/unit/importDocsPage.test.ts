@@ -214,6 +214,19 @@ describe('importDocsPage: pages in other layouts', () => {
     assert.deepEqual(Object.keys(draft.catalog.codes), ['QUOTA_EXCEEDED']);
     assert.ok(draft.leftOut.some((item) => /ERROR_CODE looks like a code/.test(item.what)), 'left out for the reader to check');
   });
+
+  it('a heading per status, with the only body shown under one of them in a plain fence', () => {
+    const text = [
+      '### 400 Bad request', '', 'The request is malformed.', '',
+      '### 401 Unauthorized', '', 'The authorization token is missing, invalid or revoked.', '',
+      '### 422 Unprocessable Entity', '', 'Check the response body for more information.', '```', '{', '    "messages": "apartment_number is required"', '}', '```', '',
+    ].join('\n');
+    const draft = importDocsPage(text, 'errors.md');
+    assert.deepEqual(Object.keys(draft.catalog.statuses), ['400', '401', '422']);
+    assert.deepEqual(draft.catalog.envelope.body, { messages: '${message}', code: '${code}' });
+    assert.ok(draft.guesses.some((guess) => guess.path.join('.') === 'envelope.body.code'), 'the code member is a guess');
+    assert.deepEqual(draft.catalog.codes, {});
+  });
 });
 
 describe('importDocsPage: bad input', () => {

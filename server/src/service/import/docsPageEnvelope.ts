@@ -15,7 +15,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
 /** Keys that hold the error code, most usual first. */
 const CODE_KEYS = ['error_code', 'errorCode', 'code', 'err_code', 'errCode', 'error_type', 'errorType', 'error_id', 'errorId', 'error'];
 /** Keys that hold the human-readable message, most usual first. */
-const MESSAGE_KEYS = ['message', 'error_message', 'errorMessage', 'msg', 'error_description', 'errorDescription', 'detail', 'description'];
+const MESSAGE_KEYS = ['message', 'error_message', 'errorMessage', 'msg', 'error_description', 'errorDescription', 'detail', 'description', 'messages'];
 /** Keys of a status number in a body. */
 const STATUS_KEYS = /^(status|statusCode|status_code|httpStatus|http_status|httpCode|http_code)$/;
 /** Keys of an object that maps field names to their messages. */
