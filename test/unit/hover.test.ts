@@ -186,4 +186,21 @@ codes:
     assert.ok(text.includes('[Docs](https://docs.test/x)'), 'the docs link we build is kept');
     assert.ok(text.includes('- \\# heading'), 'block syntax is escaped');
   });
+
+  it('lists the operations that return a code as written, in code spans, cut when long', () => {
+    const long = `GET /${'segment/'.repeat(30)}end`;
+    const set = setOf(catalogFromYaml(`id: ops
+title: Ops API
+envelope:
+  body: { code: "\${code}" }
+codes:
+  USER_NOT_FOUND:
+    status: 404
+    operations: ["GET /users/{user_id}", "DELETE /users/<id>/*", "${long}"]
+`));
+    const { document, position } = withCursor("'USER_NOT|_FOUND'");
+    const text = (doHover(document, position, set, { statuses: true })!.contents as { value: string }).value;
+    assert.ok(text.includes('Returned by `GET /users/{user_id}`, `DELETE /users/<id>/*`, `GET /segment/'), text);
+    assert.ok(text.includes(`\`${long.slice(0, 120)}…\`.`), text);
+  });
 });

@@ -66,8 +66,9 @@ export function codeDetail(hit: CodeHit, set: CatalogSet): string {
   return parts.join(' · ');
 }
 
-/** Operations listed in a code's hover; a hover is read at a glance. */
+/** Operations listed in a code's hover, and the characters shown of each; a hover is read at a glance. */
 const MAX_OPERATIONS_SHOWN = 6;
+const MAX_OPERATION_LENGTH = 120;
 
 export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Catalog[] = []): string {
   const { entry, catalog } = hit;
@@ -84,7 +85,8 @@ export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Cata
   const resolution = shortList('Resolution', entry.resolution);
   if (resolution.length) lines.push('', ...resolution);
   if (entry.operations.length > 0) {
-    const shown = entry.operations.slice(0, MAX_OPERATIONS_SHOWN).map((operation) => codeSpan(brief(operation, 120)));
+    // In a code span nothing is Markdown, so the operation is cut, never escaped (`/users/{user_id}` shows as written).
+    const shown = entry.operations.slice(0, MAX_OPERATIONS_SHOWN).map((operation) => codeSpan(operation.length > MAX_OPERATION_LENGTH ? `${operation.slice(0, MAX_OPERATION_LENGTH)}…` : operation));
     const more = entry.operations.length > MAX_OPERATIONS_SHOWN ? ` and ${entry.operations.length - MAX_OPERATIONS_SHOWN} more` : '';
     lines.push('', `Returned by ${shown.join(', ')}${more}.`);
   }
