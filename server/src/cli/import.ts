@@ -6,16 +6,13 @@
  */
 import { loadCatalog } from '../service/catalog/catalogLoader';
 import { draftContent, draftToYaml, ImportError, type CatalogDraft } from '../service/import/catalogDraft';
-import { importDocsPage } from '../service/import/docsPage';
-import { importOpenApi } from '../service/import/openApi';
+import { draftFromFile } from '../session/catalogImport';
 import { FileRefused, isInside, WorkspaceReader, type FileSystem } from '../session/files';
 import type { ImportInvocation } from './arguments';
 import { runSettings } from './check';
 import { ConfigurationError } from './errors';
 import { absolute, openSession } from './workspace';
 
-/** Specs and pages larger than this are not error references a person wrote. */
-const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 /** Left-out items listed on standard error; the file's header lists more. */
 const MAX_LEFT_OUT_SHOWN = 10;
 
@@ -49,14 +46,10 @@ function inputPath(given: string | undefined, what: string, root: string, cwd: s
 
 async function draftFrom(invocation: ImportInvocation, root: string, cwd: string, env: ImportEnvironment): Promise<{ draft: CatalogDraft; source: string }> {
   const reader = new WorkspaceReader(env.fs, () => [root]);
-  if (invocation.source === 'openapi') {
-    const spec = inputPath(invocation.inputs[0], 'OpenAPI document', root, cwd, env);
-    return { draft: await importOpenApi(spec, (path) => reader.read(path, MAX_SOURCE_BYTES)), source: relativeTo(root, spec) };
-  }
-  if (invocation.source === 'docs') {
-    const page = inputPath(invocation.inputs[0], 'docs page', root, cwd, env);
-    const name = relativeTo(root, page);
-    return { draft: importDocsPage(await reader.read(page, MAX_SOURCE_BYTES), name), source: name };
+  if (invocation.source !== 'code') {
+    const input = inputPath(invocation.inputs[0], invocation.source === 'openapi' ? 'OpenAPI document' : 'docs page', root, cwd, env);
+    const name = relativeTo(root, input);
+    return { draft: await draftFromFile(invocation.source, input, name, reader), source: name };
   }
   const paths = invocation.inputs.map((given) => {
     const path = absolute(given, cwd);

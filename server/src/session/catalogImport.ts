@@ -5,13 +5,19 @@
  */
 import type { ImportCatalogParams, ImportCatalogResult } from '../protocol';
 import { blankCatalog } from '../service/import/blankCatalog';
-import { draftContent, draftToYaml, ImportError, type CatalogDraft } from '../service/import/catalogDraft';
+import { draftToYaml, ImportError, type CatalogDraft } from '../service/import/catalogDraft';
 import { importDocsPage } from '../service/import/docsPage';
 import { importOpenApi } from '../service/import/openApi';
 import { FileRefused, isInside, pathOf, type WorkspaceReader } from './files';
 
 /** Specs and pages larger than this are not error references a person wrote. */
 const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** A draft from an OpenAPI document (its `$ref`s read too) or a docs page, read through the workspace guard; `name` is how the page is named in the draft. */
+export async function draftFromFile(source: 'openapi' | 'docs', path: string, name: string, reader: WorkspaceReader): Promise<CatalogDraft> {
+  if (source === 'openapi') return importOpenApi(path, (referenced) => reader.read(referenced, MAX_SOURCE_BYTES));
+  return importDocsPage(await reader.read(path, MAX_SOURCE_BYTES), name);
+}
 
 export interface ImportContext {
   readonly reader: WorkspaceReader;
@@ -22,10 +28,9 @@ export interface ImportContext {
 }
 
 function resultOf(draft: CatalogDraft, source: string): ImportCatalogResult {
-  const content = draftContent(draft) as { codes?: Record<string, unknown> };
   return {
     text: draftToYaml(draft, source),
-    codeCount: Object.keys(content.codes ?? {}).length,
+    codeCount: Object.keys(draft.catalog.codes).length,
     guessCount: draft.guesses.length,
     leftOut: draft.leftOut.map((item) => `${item.where}: ${item.what}`),
   };
@@ -42,8 +47,7 @@ export async function importCatalog(params: ImportCatalogParams, context: Import
     if (!input) return { problem: `Choose the ${params.source === 'openapi' ? 'OpenAPI document' : 'docs page'} to import (a file in the workspace).` };
     if (!isInside(folder, input)) return { problem: `${input} is outside the folder ${folder}: only files inside it are imported.` };
     const relative = input.slice(folder.length + 1);
-    if (params.source === 'openapi') return resultOf(await importOpenApi(input, (path) => context.reader.read(path, MAX_SOURCE_BYTES)), relative);
-    return resultOf(importDocsPage(await context.reader.read(input, MAX_SOURCE_BYTES), relative), relative);
+    return resultOf(await draftFromFile(params.source, input, relative, context.reader), relative);
   } catch (error) {
     if (error instanceof ImportError || error instanceof FileRefused) return { problem: error.message };
     throw error;

@@ -11,7 +11,7 @@ import { catalogFilesFor } from '../service/catalog/catalogScope';
 import BUILTIN_CATALOGS from 'builtin-catalogs';
 import { catalogFromCheck, lineOf, loadCatalog, type CatalogLoadResult, type LoadOptions } from '../service/catalog/catalogLoader';
 import { CatalogProblemCode, type Catalog, type CatalogProblem } from '../service/catalog/model';
-import { draftToYaml, ImportError } from '../service/import/catalogDraft';
+import { draftContent, ImportError } from '../service/import/catalogDraft';
 import { importOpenApi } from '../service/import/openApi';
 import { looksLikeOpenApi, servedFromSpec } from '../service/import/specSource';
 import type { CatalogFileState } from '../service/languageService';
@@ -397,9 +397,8 @@ export class CatalogRegistry {
       return { problems: [{ code: CatalogProblemCode.OpenApiImport, severity: 'error', message: `This OpenAPI document cannot be served as a catalog: ${error.message}`, range: { start: 0, end: Math.min(1, text.length) } }] };
     }
     file.referenced = [...referenced];
-    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    // The draft is loaded under a catalog file's name: its text is YAML whatever the document's format.
-    const loaded = await this.loader({ uri: `${file.uri}.errors.yaml`, text: draftToYaml(draft, name), options: this.loadOptions(), saved });
+    // The draft's content is loaded as a JSON catalog: no one reads the text, so it need not be the commented YAML an import writes.
+    const loaded = await this.loader({ uri: `${file.uri}.errors.json`, text: JSON.stringify(draftContent(draft)), options: this.loadOptions(), saved });
     return servedFromSpec(loaded, { uri: file.uri, path: file.path, text }, draft);
   }
 

@@ -55,7 +55,7 @@ import type {
 import { importCatalog } from './catalogImport';
 import type { CatalogSet } from '../service/catalog/catalogSet';
 import type { Catalog } from '../service/catalog/model';
-import type { CatalogDraft } from '../service/import/catalogDraft';
+import { ImportError, type CatalogDraft } from '../service/import/catalogDraft';
 import { importFromCode, type SourceText } from '../service/import/fromCode';
 import { languageOfPath } from '../service/text/languages';
 import { getLanguageService, isRefusal, STALE_GENERATED_FILE, type CodeTarget, type CompletionData, type DocumentContext, type LanguageService, type StaleFileData, type UnambiguousFix } from '../service/languageService';
@@ -495,10 +495,15 @@ export class Session {
   async importFromCode(paths?: readonly string[]): Promise<CatalogDraft> {
     await this.registry.allSettled();
     const inside = paths?.map(normalizePath);
+    return this.importFromFiles(this.files.paths().filter((path) => !inside || inside.some((p) => isInside(p, path))), inside);
+  }
+
+  /** A catalog draft from exactly these source files; the folder holding `inside` (files or folders) names the catalog. */
+  private async importFromFiles(files: readonly string[], inside?: readonly string[]): Promise<CatalogDraft> {
     const sources: SourceText[] = [];
-    for (const path of this.files.paths()) {
+    for (const path of files) {
       const languageId = languageOfPath(path);
-      const text = languageId && (!inside || inside.some((p) => isInside(p, path))) ? await this.files.textOf(path) : undefined;
+      const text = languageId ? await this.files.textOf(path) : undefined;
       if (languageId && text !== undefined) sources.push({ uri: URI.file(path).toString(), languageId, text });
     }
     // The folder of the paths asked for names the catalog.
@@ -764,12 +769,16 @@ export class Session {
       if (!suggestion) {
         // A sample of the folder's files answers whether its code uses codes, without reading a large repository whole.
         const sample = this.files.paths().filter((path) => isInside(folder, path)).slice(0, SUGGESTION_SAMPLE_FILES);
-        suggestion = (sample.length > 0 ? this.importFromCode(sample) : Promise.reject(new Error('no source files'))).then(
+        suggestion = sample.length === 0 ? Promise.resolve(null) : this.importFromFiles(sample, [folder]).then(
           (draft) => {
             const codes = Object.keys(draft.catalog.codes);
             return codes.length > 0 ? { folder: URI.file(folder).toString(), sampleCodes: codes.slice(0, 3) } : null;
           },
-          () => null,
+          (error: unknown) => {
+            // No codes found is an answer; anything else is a defect to see in the log, and no offer.
+            if (!(error instanceof ImportError)) this.client.log.error(`Looking for error codes in ${folder} failed: ${(error as Error)?.stack ?? String(error)}`);
+            return null;
+          },
         );
         this.suggestions.set(folder, suggestion);
       }

@@ -211,7 +211,7 @@ function jsYaml(): typeof import('js-yaml') {
 let yaml: typeof import('yaml') | undefined;
 
 /** The position-keeping YAML parser, loaded on first use: valid catalogs never need it. */
-function yamlLibrary(): typeof import('yaml') {
+export function yamlLibrary(): typeof import('yaml') {
   yaml ??= require('yaml') as typeof import('yaml');
   return yaml;
 }

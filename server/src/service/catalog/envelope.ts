@@ -131,7 +131,7 @@ export function placeholderValues(catalog: Catalog, code: CodeEntry | undefined,
 }
 
 /** Sets an own member, even one named `__proto__`: catalog keys are untrusted text, never object internals. */
-function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

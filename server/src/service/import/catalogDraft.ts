@@ -5,7 +5,9 @@
  * importer guessed and a list of what it could not place; the same draft can also be loaded in
  * memory as a catalog (an OpenAPI document served as a catalog).
  */
-import { Document, isMap, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
+import type { Document, Node as YamlNode, Scalar } from 'yaml';
+import { yamlLibrary } from '../catalog/catalogSyntax';
+import { setMember } from '../catalog/envelope';
 
 /** A path in the catalog file: `['codes', 'RATE_LIMITED', 'status']`. */
 export type DraftPath = readonly (string | number)[];
@@ -125,7 +127,8 @@ function pruned(value: unknown): unknown {
     if (member === undefined) continue;
     if (Array.isArray(member) && member.length === 0) continue;
     if (member !== null && typeof member === 'object' && !Array.isArray(member) && Object.keys(member).length === 0 && key !== 'body') continue;
-    out[key] = pruned(member);
+    // Keys are untrusted text: a code or member named `__proto__` stays an own member.
+    setMember(out, key, pruned(member));
   }
   return out;
 }
@@ -136,6 +139,7 @@ export function draftContent(draft: CatalogDraft): Record<string, unknown> {
 }
 
 function nodeAt(document: Document, path: DraftPath): YamlNode | undefined {
+  const { isMap, isSeq } = yamlLibrary();
   let node: unknown = document.contents;
   for (const key of path) {
     if (isMap(node)) {
@@ -163,6 +167,7 @@ function commentLine(text: string): string {
  * top, where it came from and what it left out.
  */
 export function draftToYaml(draft: CatalogDraft, source: string): string {
+  const { Document } = yamlLibrary();
   const document = new Document(draftContent(draft), { keepUndefined: false });
   const header = [commentLine(`Imported from ${source}. Review it, then keep it next to the code.`)];
   if (draft.leftOut.length > 0) {

@@ -3,7 +3,8 @@
  * positions are the document's own, so that definition, the hover's file name and the catalog's
  * problems all point back into the spec rather than into a file that does not exist.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yamlLibrary } from '../catalog/catalogSyntax';
 import { positionsOf, type CatalogLoadResult } from '../catalog/catalogLoader';
 import { CatalogProblemCode, type Catalog, type CatalogProblem, type OffsetRange } from '../catalog/model';
 import type { CatalogDraft, DraftOrigin } from './catalogDraft';
@@ -29,6 +30,7 @@ export interface SpecFile {
 
 /** Keys from the root to a node, and the node's key or value range there. */
 function rangeAtPointer(root: YamlNode | null, pointer: readonly (string | number)[], part: 'key' | 'value'): OffsetRange | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = root;
   let keyRange: OffsetRange | undefined;
   for (const step of pointer) {
@@ -73,7 +75,7 @@ export function servedFromSpec(loaded: CatalogLoadResult, spec: SpecFile, draft:
   const specRoot = () => {
     if (document === undefined) {
       try {
-        document = parseDocument(spec.text, { uniqueKeys: false, strict: false }).contents as YamlNode | null;
+        document = yamlLibrary().parseDocument(spec.text, { uniqueKeys: false, strict: false }).contents as YamlNode | null;
       } catch {
         document = null;
       }
