@@ -6,7 +6,7 @@
  * guess and carries a note saying what it rests on.
  */
 import type { FoundCode } from './docsPageCodes';
-import { STANDARD_REASONS } from './docsPageShapes';
+import { REASON_PHRASES } from './httpReasons';
 import type { StatusMap } from './docsPageStatuses';
 import { contentWords, subjectScorer } from './docsPageWords';
 
@@ -46,19 +46,19 @@ export function inferCodeStatuses(codes: readonly FoundCode[], statuses: StatusM
   const pageStatuses = [...statuses.values()].filter((status) => status.status >= 400 && !status.addedFor);
   const pageScorer = subjectScorer(pageStatuses.map((status) => contentWords([status.reason, status.meaning, status.description].filter(Boolean).join(' '))));
   const typical = [...TYPICAL_WORDS.entries()];
-  const typicalScorer = subjectScorer(typical.map(([status, words]) => contentWords(`${STANDARD_REASONS.get(status) ?? ''} ${words}`)));
+  const typicalScorer = subjectScorer(typical.map(([status, words]) => contentWords(`${REASON_PHRASES.get(status) ?? ''} ${words}`)));
 
   for (const code of codes) {
     if (code.status !== undefined) continue;
     const inName = /(?:^|[_.:-])([1-5]\d\d)(?:$|[_.:-])/.exec(code.code);
-    if (inName && STANDARD_REASONS.has(Number(inName[1]))) {
+    if (inName && REASON_PHRASES.has(Number(inName[1]))) {
       code.status = Number(inName[1]);
       code.statusSource = 'name';
       code.statusNote = `read from the code's name (${inName[1]}); the page gives no status`;
       continue;
     }
     const titleWords = code.title?.toLowerCase().split(/\s+/).join(' ');
-    const byTitle = titleWords ? [...STANDARD_REASONS.entries()].find(([status, reason]) => status >= 400 && reason.toLowerCase() === titleWords) : undefined;
+    const byTitle = titleWords ? [...REASON_PHRASES.entries()].find(([status, reason]) => status >= 400 && reason.toLowerCase() === titleWords) : undefined;
     if (byTitle) {
       code.status = byTitle[0];
       code.statusSource = 'title';
@@ -82,7 +82,7 @@ export function inferCodeStatuses(codes: readonly FoundCode[], statuses: StatusM
     if (typicalBest > 0 && typicalWinners.length === 1) {
       code.status = typicalWinners[0][0];
       code.statusSource = 'inferred';
-      code.statusNote = `inferred from ${describe(code)}, which reads like ${typicalWinners[0][0]} ${STANDARD_REASONS.get(typicalWinners[0][0])}; the page gives no status for the code`;
+      code.statusNote = `inferred from ${describe(code)}, which reads like ${typicalWinners[0][0]} ${REASON_PHRASES.get(typicalWinners[0][0])}; the page gives no status for the code`;
       continue;
     }
     const server = /server|internal|unexpected|unavailable|timeout/i.test([...words].join(' '));

@@ -4,23 +4,7 @@
  * (`400 Bad Request - Invalid parameters`), a field label (`Causes:`, `Message: …`), and the
  * standard HTTP reason phrases they are checked against.
  */
-
-/** The standard reason phrases (RFC 9110 and the statuses APIs commonly send), by status. */
-export const STANDARD_REASONS: ReadonlyMap<number, string> = new Map([
-  [100, 'Continue'], [101, 'Switching Protocols'], [102, 'Processing'], [103, 'Early Hints'],
-  [200, 'OK'], [201, 'Created'], [202, 'Accepted'], [203, 'Non-Authoritative Information'], [204, 'No Content'], [205, 'Reset Content'], [206, 'Partial Content'], [207, 'Multi-Status'], [208, 'Already Reported'], [226, 'IM Used'],
-  [300, 'Multiple Choices'], [301, 'Moved Permanently'], [302, 'Found'], [303, 'See Other'], [304, 'Not Modified'], [307, 'Temporary Redirect'], [308, 'Permanent Redirect'],
-  [400, 'Bad Request'], [401, 'Unauthorized'], [402, 'Payment Required'], [403, 'Forbidden'], [404, 'Not Found'], [405, 'Method Not Allowed'], [406, 'Not Acceptable'], [407, 'Proxy Authentication Required'], [408, 'Request Timeout'], [409, 'Conflict'], [410, 'Gone'], [411, 'Length Required'], [412, 'Precondition Failed'], [413, 'Content Too Large'], [414, 'URI Too Long'], [415, 'Unsupported Media Type'], [416, 'Range Not Satisfiable'], [417, 'Expectation Failed'], [418, "I'm a teapot"], [421, 'Misdirected Request'], [422, 'Unprocessable Entity'], [423, 'Locked'], [424, 'Failed Dependency'], [425, 'Too Early'], [426, 'Upgrade Required'], [428, 'Precondition Required'], [429, 'Too Many Requests'], [431, 'Request Header Fields Too Large'], [451, 'Unavailable For Legal Reasons'],
-  [500, 'Internal Server Error'], [501, 'Not Implemented'], [502, 'Bad Gateway'], [503, 'Service Unavailable'], [504, 'Gateway Timeout'], [505, 'HTTP Version Not Supported'], [506, 'Variant Also Negotiates'], [507, 'Insufficient Storage'], [508, 'Loop Detected'], [510, 'Not Extended'], [511, 'Network Authentication Required'],
-]);
-
-/** Other names the same statuses go by, which a page may use as the reason. */
-const REASON_ALIASES: ReadonlyMap<number, readonly string[]> = new Map([
-  [413, ['Payload Too Large', 'Request Entity Too Large']],
-  [414, ['Request URI Too Long', 'Request-URI Too Long']],
-  [416, ['Requested Range Not Satisfiable']],
-  [422, ['Unprocessable Content']],
-]);
+import { OLDER_REASON_PHRASES, REASON_PHRASES } from './httpReasons';
 
 function reasonWords(reason: string): string[] {
   return reason.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
@@ -31,11 +15,11 @@ function reasonWords(reason: string): string[] {
  * (`Server Error` for 500, `Too Many` for 429, `Service` for 503); otherwise undefined.
  */
 export function standardReasonFor(status: number, written: string): string | undefined {
-  const standard = STANDARD_REASONS.get(status);
+  const standard = REASON_PHRASES.get(status);
   if (!standard) return undefined;
   const words = reasonWords(written);
   if (words.length === 0) return undefined;
-  for (const name of [standard, ...(REASON_ALIASES.get(status) ?? [])]) {
+  for (const name of [standard, ...(OLDER_REASON_PHRASES.get(status) ?? [])]) {
     const standardWords = reasonWords(name);
     if (words.every((word) => standardWords.includes(word))) return standard;
   }
@@ -156,7 +140,7 @@ export function statusLineOf(text: string): StatusLine | undefined {
   if (!head) return undefined;
   const status = Number(head[1]);
   const rest = head[2].replace(/^[-–—:.)]\s*/, '');
-  if (rest === '') return STANDARD_REASONS.has(status) ? { status } : undefined;
+  if (rest === '') return REASON_PHRASES.has(status) ? { status } : undefined;
   const separator = /\s+[-–—:|]\s+|\s{3,}|\s*[-–—]\s+(?=[A-Z])|:\s+/.exec(rest);
   const reason = (separator ? rest.slice(0, separator.index) : rest).trim();
   const description = separator ? rest.slice(separator.index + separator[0].length).trim() : undefined;
@@ -176,7 +160,7 @@ export function statusesMentioned(text: string): number[] {
   const found: number[] = [];
   for (const match of text.matchAll(/(?<![\d.,:/-])([1-5]\d\d)(?![\d.,:/-]\d|\s*(?:ms|s|sec|secs|seconds|minutes|hours|%|px|kb|mb)\b)/gi)) {
     const status = Number(match[1]);
-    if (STANDARD_REASONS.has(status) && !found.includes(status)) found.push(status);
+    if (REASON_PHRASES.has(status) && !found.includes(status)) found.push(status);
   }
   return found;
 }

@@ -7,7 +7,8 @@
  */
 import type { PageBlock } from './docsPageBlocks';
 import { cellText, codeColumnOf, isTitleLike, statusColumnOf, type Consumed } from './docsPageCodes';
-import { codeShapeOf, STANDARD_REASONS, standardReasonFor, statusLineOf } from './docsPageShapes';
+import { codeShapeOf, standardReasonFor, statusLineOf } from './docsPageShapes';
+import { REASON_PHRASES } from './httpReasons';
 import { plainText } from './docsPageText';
 
 /** A troubleshooting step and whether it was written for this status or for every error. */
@@ -36,7 +37,7 @@ export type StatusMap = Map<number, FoundStatus>;
 function setReason(found: FoundStatus, written: string | undefined): void {
   const text = written ? plainText(written) : '';
   const standard = text ? standardReasonFor(found.status, text) : undefined;
-  found.reason ??= standard ?? STANDARD_REASONS.get(found.status) ?? (text || undefined);
+  found.reason ??= standard ?? REASON_PHRASES.get(found.status) ?? (text || undefined);
   if (text && !standard && found.reason !== text) found.meaning ??= text;
 }
 
@@ -126,7 +127,7 @@ export function ensureStatus(statuses: StatusMap, status: number, line: number, 
   const existing = statuses.get(status);
   if (existing) return existing;
   const found = entry(statuses, status, line);
-  found.reason = STANDARD_REASONS.get(status);
+  found.reason = REASON_PHRASES.get(status);
   found.addedFor = forCode;
   return found;
 }

@@ -7,26 +7,10 @@
  * a code's own name suggests.
  */
 import { normalizeCode } from '../text/textScan';
+import { OLDER_REASON_PHRASES, REASON_PHRASES } from './httpReasons';
 
-/** The reason phrases of RFC 9110 and the IANA registry, by status. */
-const REASONS: Readonly<Record<number, string>> = {
-  100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
-  301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required',
-  412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
-  417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Content', 423: 'Locked', 424: 'Failed Dependency',
-  425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
-  451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-  504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
-  510: 'Not Extended', 511: 'Network Authentication Required',
-};
-
-/** Older reason phrases that constants are still named after (`UNPROCESSABLE_ENTITY`, `PAYLOAD_TOO_LARGE`). */
-const OLDER_REASONS: Readonly<Record<string, number>> = {
-  'Payload Too Large': 413, 'Request Entity Too Large': 413, 'Request URI Too Long': 414, 'Requested Range Not Satisfiable': 416,
-  'Unprocessable Entity': 422, 'Server Error': 500, 'Moved Temporarily': 302,
-};
+/** Names constants go by besides the reason phrases old and new (`SERVER_ERROR`, `MOVED_TEMPORARILY`). */
+const OTHER_REASONS: Readonly<Record<string, number>> = { 'Server Error': 500, 'Moved Temporarily': 302 };
 
 /** Words helpers go by that are not reason phrases: `ApiError.unprocessable`, `ApiError.unavailable`, `raise_internal`. */
 const HELPER_WORDS: Readonly<Record<string, number>> = {
@@ -38,15 +22,16 @@ let byName: Map<string, number> | undefined;
 /** The status a reason phrase names, in any case and with any separators (`NOT_FOUND`, `notFound`, `not-found`). */
 export function statusOfReason(name: string): number | undefined {
   if (!byName) {
-    byName = new Map(Object.entries(REASONS).map(([status, reason]) => [normalizeCode(reason), Number(status)]));
-    for (const [reason, status] of Object.entries(OLDER_REASONS)) byName.set(normalizeCode(reason), status);
+    byName = new Map([...REASON_PHRASES].map(([status, reason]) => [normalizeCode(reason), status]));
+    for (const [status, reasons] of OLDER_REASON_PHRASES) for (const reason of reasons) byName.set(normalizeCode(reason), status);
+    for (const [reason, status] of Object.entries(OTHER_REASONS)) byName.set(normalizeCode(reason), status);
   }
   return byName.get(normalizeCode(name));
 }
 
 /** The reason phrase of a status. */
 export function reasonOf(status: number): string | undefined {
-  return REASONS[status];
+  return REASON_PHRASES.get(status);
 }
 
 /** Whether a number is an HTTP status code. */

@@ -3,42 +3,22 @@
  * any link that is not http(s) (specs are written for HTML renderers, catalogs are shown in
  * hovers), long texts are cut at a word, and statuses get their standard reason phrases.
  */
-
-/** The reason phrases of the error statuses, as the HTTP status catalog writes them (RFC 9110 and the IANA registry). */
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout',
-  409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Content Too Large',
-  414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed',
-  421: 'Misdirected Request', 422: 'Unprocessable Content', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
-  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
-  451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
-  507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required',
-};
-
-/** Older names of reason phrases that specs still write: a description that is only one of these says nothing more. */
-const OLD_REASONS: Readonly<Record<number, readonly string[]>> = {
-  413: ['Payload Too Large', 'Request Entity Too Large'],
-  414: ['Request-URI Too Long'],
-  416: ['Requested Range Not Satisfiable'],
-  422: ['Unprocessable Entity'],
-};
+import { OLDER_REASON_PHRASES, REASON_PHRASES } from './httpReasons';
 
 export function reasonPhrase(status: number): string | undefined {
-  return REASONS[status];
+  return REASON_PHRASES.get(status);
 }
 
 /** Whether a response description only repeats the status's reason phrase (`Not Found`, `not found.`). */
 export function isReasonOnly(status: number, text: string): boolean {
   const words = (phrase: string) => phrase.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   const said = words(text.replace(/^\d{3}\s*[:-]?\s*/, ''));
-  return [REASONS[status], ...(OLD_REASONS[status] ?? [])].some((reason) => reason !== undefined && words(reason) === said);
+  return [REASON_PHRASES.get(status), ...(OLDER_REASON_PHRASES.get(status) ?? [])].some((reason) => reason !== undefined && words(reason) === said);
 }
 
 /** Whether a value is some status's reason phrase (`Unauthorized`, `Not Found`): a title, never a code. */
 export function isSomeReasonPhrase(text: string): boolean {
-  return Object.keys(REASONS).some((status) => isReasonOnly(Number(status), text));
+  return [...REASON_PHRASES.keys()].some((status) => isReasonOnly(status, text));
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', lt: '<', gt: '>', '#39': "'" };
