@@ -35,13 +35,35 @@ function readSettingsFile(path: string): string | undefined {
   }
 }
 
-async function check(options: CheckOptions): Promise<number> {
-  const result = await runCheck(options, process.cwd().replace(/\\/g, '/'), {
+/** The current folder, with forward slashes as every path of the session has them. */
+function workingFolder(): string {
+  return process.cwd().replace(/\\/g, '/');
+}
+
+/** What every command reads the workspace and reports through. */
+function environment() {
+  return {
     fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
+    exists: (path: string) => existsSync(path),
     readSettingsFile,
-    exists: (path) => existsSync(path),
+    warn: (message: string) => process.stderr.write(`error-catalog: ${message}\n`),
+  };
+}
+
+/** A command's file: to standard output when no path is given, else written (its folder made first). */
+function writeOutput(path: string | undefined, text: string, flag: 'w' | 'wx'): void {
+  if (path === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, { flag });
+}
+
+async function check(options: CheckOptions): Promise<number> {
+  const result = await runCheck(options, workingFolder(), {
+    ...environment(),
     replaceFile: replaceFileIfUnchanged,
-    warn: (message) => process.stderr.write(`error-catalog: ${message}\n`),
     progress: progressLines(() => Date.now(), (line) => process.stderr.write(line)),
   });
   const color = options.color ?? (options.format === 'stylish' && options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -56,42 +78,23 @@ async function check(options: CheckOptions): Promise<number> {
 }
 
 async function writeGenerated(invocation: GenerateInvocation): Promise<number> {
-  const env = {
-    fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
-    exists: (path: string) => existsSync(path),
-    readText: (path: string) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    warn: (message: string) => process.stderr.write(`error-catalog: ${message}\n`),
+  const readText = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
   };
-  const cwd = process.cwd().replace(/\\/g, '/');
-  const output = await generate({ ...invocation, kind: invocation.command, language: invocation.command === 'types' ? invocation.language : undefined }, cwd, env);
-  if (output.path === undefined) process.stdout.write(output.text);
-  else {
-    mkdirSync(dirname(output.path), { recursive: true });
-    writeFileSync(output.path, output.text);
-    process.stderr.write(`error-catalog: wrote ${invocation.output}\n`);
-  }
+  const output = await generate({ ...invocation, kind: invocation.command, language: invocation.command === 'types' ? invocation.language : undefined }, workingFolder(), { ...environment(), readText });
+  writeOutput(output.path, output.text, 'w');
+  if (output.path !== undefined) process.stderr.write(`error-catalog: wrote ${invocation.output}\n`);
   return 0;
 }
 
 async function importCatalog(invocation: ImportInvocation): Promise<number> {
-  const env = {
-    fs: nodeFileSystem(join(__dirname, '..', 'catalog', 'builtin')),
-    exists: (path: string) => existsSync(path),
-    readSettingsFile,
-    warn: (message: string) => process.stderr.write(`error-catalog: ${message}\n`),
-  };
-  const imported = await runImport(invocation, process.cwd().replace(/\\/g, '/'), env);
-  if (imported.path === undefined) process.stdout.write(imported.text);
-  else {
-    mkdirSync(dirname(imported.path), { recursive: true });
-    writeFileSync(imported.path, imported.text, { flag: invocation.force ? 'w' : 'wx' });
-  }
+  const imported = await runImport(invocation, workingFolder(), environment());
+  // Without --force the file is created only if it still does not exist when it is written.
+  writeOutput(imported.path, imported.text, invocation.force ? 'w' : 'wx');
   for (const line of imported.report) process.stderr.write(`error-catalog: ${line}\n`);
   return 0;
 }

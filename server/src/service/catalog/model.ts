@@ -148,6 +148,11 @@ export interface CatalogProblem {
 /** Whether a code may be retried: its own flag, else what its status's retry policy says. */
 export function isRetryable(code: CodeEntry, catalog: Catalog, standard?: Catalog): boolean {
   if (code.retryable !== undefined) return code.retryable;
-  const policy = catalog.statuses.get(code.status)?.retry ?? standard?.statuses.get(code.status)?.retry;
+  const policy = retryPolicyOf(code.status, catalog, standard);
   return policy !== undefined && policy.strategy !== 'none';
+}
+
+/** The retry policy of a status: the catalog's own, else the HTTP standard's. */
+export function retryPolicyOf(status: number, catalog: Catalog, standard?: Catalog): RetryPolicy | undefined {
+  return catalog.statuses.get(status)?.retry ?? standard?.statuses.get(status)?.retry;
 }

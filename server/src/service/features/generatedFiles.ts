@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/model';
 import { docsPage } from '../render/docsPage';
-import { catalogHash, headerRange, readGeneratedHeader, type GeneratedFrom } from '../render/generatedHeader';
+import { catalogHash, headerRange, readGeneratedHeader, regenerateCommand, typesLanguageOf } from '../render/generatedHeader';
 import { TYPES_LANGUAGES, typesFile, type TypesLanguage } from '../render/typesFile';
 
 export const STALE_GENERATED_FILE = 'stale-generated-file';
@@ -38,10 +38,6 @@ export function generatedFileDiagnostics(text: string, catalogNamed: (catalogPat
   }];
 }
 
-function regenerateCommand(from: GeneratedFrom): string {
-  return from.kind === 'docs' ? `error-catalog docs ${from.catalog}` : `error-catalog types ${from.catalog} --lang ${from.kind.replace(/^types /, '')}`;
-}
-
 /** The name the file declares (Go package, Java class, C# or PHP namespace), so that a regenerated file keeps it. */
 function declaredName(text: string, language: TypesLanguage): string | undefined {
   switch (language) {
@@ -62,7 +58,7 @@ export function regeneratedText(text: string, catalog: Catalog, standard: Catalo
   const from = readGeneratedHeader(text);
   if (!from) return undefined;
   if (from.kind === 'docs') return docsPage(catalog, { catalogPath: from.catalog, standard });
-  const language = from.kind.replace(/^types /, '') as TypesLanguage;
+  const language = typesLanguageOf(from) as TypesLanguage;
   if (!TYPES_LANGUAGES.includes(language)) return undefined;
   try {
     return typesFile(catalog, language, { catalogPath: from.catalog, name: declaredName(text, language) });

@@ -62,7 +62,7 @@ function depthChange(line: string): number {
  * JSON as pages write it: strict JSON first; then with comments, trailing commas, single quotes,
  * unquoted keys and `...` placeholders tolerated. Undefined when it is not JSON even so.
  */
-export function parseLenientJson(raw: string): unknown {
+function parseLenientJson(raw: string): unknown {
   if (raw.length > MAX_JSON_CHARS) return undefined;
   try {
     return JSON.parse(raw);

@@ -55,7 +55,7 @@ export function valueAt(body: unknown, path: readonly string[]): unknown {
 }
 
 /** Whether a value written for a code is a stand-in (`string`, `ERROR_CODE`, `<code>`) rather than a code the API sends. */
-export function isStandInValue(key: string, value: unknown): boolean {
+function isStandInValue(key: string, value: unknown): boolean {
   if (typeof value !== 'string') return true;
   const text = value.trim();
   if (text === '' || /\s/.test(text) || TYPE_WORDS.test(text)) return true;

@@ -12,9 +12,9 @@
 /** Pages longer than this are read up to here: a reference page is far shorter, a longer file is not one. */
 export const MAX_PAGE_CHARS = 1_000_000;
 /** Lines longer than this are cut: no heading, item or row of a real page is this long. */
-export const MAX_LINE_CHARS = 4_000;
+const MAX_LINE_CHARS = 4_000;
 /** Longest text kept for one catalog value (a description, a step). */
-export const MAX_TEXT_CHARS = 2_000;
+const MAX_TEXT_CHARS = 2_000;
 
 // ---- mojibake ----
 

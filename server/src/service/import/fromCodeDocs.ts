@@ -4,6 +4,7 @@
  * of its line, or the docstring under a Python assignment; and whether it is deprecated
  * (`@deprecated`, Go's `Deprecated:` paragraph, `@Deprecated`, `[Obsolete("…")]`), with the note.
  */
+import { rangeAt } from '../text/codeUsages';
 import type { SourceFile } from './fromCodeText';
 
 export interface ConstantDocs {
@@ -35,7 +36,7 @@ export function docsOf(file: SourceFile, nameStart: number, valueEnd: number): C
     if (line.trim() === '') break;
     const first = previousStart + indent;
     if (file.inComment(first)) {
-      const range = file.lexed.comments.find(([start, end]) => start <= first && first < end);
+      const range = rangeAt(file.lexed.comments, first);
       if (range && !seen.has(range[0])) {
         seen.add(range[0]);
         comments.unshift(text.slice(range[0], range[1]));
@@ -69,7 +70,7 @@ function pythonDocstring(file: SourceFile, lineEnd: number): string | undefined 
 }
 
 /** A comment's prose: markers, leading stars, XML tags and doc tags other than `@deprecated` removed. */
-export function cleanComment(comment: string): string {
+function cleanComment(comment: string): string {
   const lines = comment
     .replace(/^\s*\/\*\*?/, '')
     .replace(/\*\/\s*$/, '')

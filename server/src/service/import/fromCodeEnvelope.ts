@@ -214,7 +214,7 @@ function leafValue(key: string, leaves: readonly Leaf[], siblings: readonly stri
 }
 
 /** The placeholder a member's value is written as: the catalog's own names for the usual members, else the member's name. */
-export function placeholderFor(key: string, siblings: readonly string[]): string {
+function placeholderFor(key: string, siblings: readonly string[]): string {
   if (/^(?:message|msg|error_message|errorMessage)$/i.test(key)) return '${message}';
   const hasMessage = siblings.some((s) => /^(?:message|msg|error_message|errorMessage)$/i.test(s));
   if (!hasMessage && /^(?:detail|description|error_description)$/i.test(key)) {

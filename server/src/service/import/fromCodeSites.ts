@@ -101,7 +101,7 @@ const CODE_KEY = /^(?:code|error_?code|errorCode|type|name|id|key)$/i;
 const SENDER = /json|send|write|respon|reply|render|status|abort|problem/i;
 
 /** Whether a call raises or builds an error: named like one, a helper that sends a status, or written after `throw`/`raise`. */
-export function isErrorishCall(file: SourceFile, call: Call, context: SiteContext): boolean {
+function isErrorishCall(file: SourceFile, call: Call, context: SiteContext): boolean {
   const name = calleeName(call.callee);
   if (LOGGER.test(`.${call.callee}`) || NOT_RAISING.test(name)) return false;
   if (isErrorish(name) || typeof context.helpers.get(name) === 'number' || statusOfHelperName(name) !== undefined) return true;

@@ -35,7 +35,7 @@ export function reasonOf(status: number): string | undefined {
 }
 
 /** Whether a number is an HTTP status code. */
-export function isStatus(value: number): boolean {
+function isStatus(value: number): boolean {
   return Number.isInteger(value) && value >= 100 && value <= 599;
 }
 
@@ -85,7 +85,7 @@ export function statusOfExpression(expression: string): WrittenStatus | undefine
  * Symfony `HTTP_NOT_FOUND`, Java `SC_NOT_FOUND`, and a reason phrase under a status qualifier
  * (`HttpStatus.NOT_FOUND`, `HttpStatusCode.NotFound`).
  */
-export function statusOfConstantName(word: string, qualifier?: string): number | undefined {
+function statusOfConstantName(word: string, qualifier?: string): number | undefined {
   const prefixed = /^(?:Status|HTTP_?|SC_|HTTP_STATUS_)(\d{3})?_?([A-Za-z_]\w*)?$/.exec(word);
   if (prefixed && (prefixed[1] || prefixed[2])) {
     const digits = prefixed[1] ? Number(prefixed[1]) : undefined;

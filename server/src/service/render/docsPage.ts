@@ -13,7 +13,7 @@
  * Markdown or HTML from catalog text.
  */
 import { renderBody } from '../catalog/envelope';
-import { isRetryable, type Catalog, type CodeEntry, type HeaderEntry, type RetryPolicy, type StatusEntry } from '../catalog/model';
+import { isRetryable, retryPolicyOf, type Catalog, type CodeEntry, type HeaderEntry, type RetryPolicy, type StatusEntry } from '../catalog/model';
 import { isSlot } from './code';
 import { slotValues } from './errorResponse';
 import { describeRetry, docsUrlOf } from './explain';
@@ -162,10 +162,6 @@ function reasonOf(status: number, catalog: Catalog, standard: Catalog | undefine
 function statusLabel(status: number, catalog: Catalog, standard: Catalog | undefined): string {
   const reason = reasonOf(status, catalog, standard);
   return reason ? `${status} ${prose(reason)}` : String(status);
-}
-
-function retryPolicyOf(status: number, catalog: Catalog, standard: Catalog | undefined): RetryPolicy | undefined {
-  return catalog.statuses.get(status)?.retry ?? standard?.statuses.get(status)?.retry;
 }
 
 /** Retry advice for a status policy. The `Retry-After` code span in `describeRetry` comes from this code, not from the catalog. */

@@ -5,7 +5,7 @@
 import type { CatalogSet, CodeHit, StatusInfo } from '../catalog/catalogSet';
 import { renderBody } from '../catalog/envelope';
 import { codeAnchor, codeBlock, codeSpan, compactJson, escapeMarkdown, link } from './markdown';
-import { isRetryable, type Catalog, type CodeEntry, type RetryPolicy } from '../catalog/model';
+import { isRetryable, retryPolicyOf, type Catalog, type CodeEntry, type RetryPolicy } from '../catalog/model';
 
 /** Hovers stay short: the first few causes and steps, the rest behind the docs link. */
 const MAX_LIST_ITEMS = 3;
@@ -91,7 +91,7 @@ export function explainCode(hit: CodeHit, set: CatalogSet, alsoIn: readonly Cata
     lines.push('', `Returned by ${shown.join(', ')}${more}.`);
   }
   if (isRetryable(entry, catalog, set.standard)) {
-    const policy = catalog.statuses.get(entry.status)?.retry ?? set.standard?.statuses.get(entry.status)?.retry;
+    const policy = retryPolicyOf(entry.status, catalog, set.standard);
     lines.push('', `**Retryable**${policy ? ` ${describeRetry(policy) ?? ''}`.trimEnd() : ''}.`);
   }
   // The catalog and the docs link come before the example, so they show without scrolling.

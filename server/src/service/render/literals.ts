@@ -35,7 +35,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 const escapeDoubleQuoted = (text: string) => JSON.stringify(text).slice(1, -1);
 
-const C_SHARP_KEYWORDS = new Set(('abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while').split(' '));
+/** C#'s reserved words: an identifier that is one is written `@name`. */
+export const C_SHARP_KEYWORDS: ReadonlySet<string> = new Set(('abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while').split(' '));
 
 function layout(open: string, close: string, empty: string, entry: Layout['entry'], trailingComma = false): Layout {
   return { open, close, empty, entry, trailingComma };

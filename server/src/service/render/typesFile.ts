@@ -18,7 +18,7 @@
 import { codeHolderPath, collectPlaceholders, DEFAULT_VALUES, isStringPlaceholder, wholePlaceholder, ARRAY_ITEM } from '../catalog/envelope';
 import type { Catalog, CodeEntry } from '../catalog/model';
 import { catalogHash, generatedHeader, type GeneratedLanguage } from './generatedHeader';
-import { escapeString } from './literals';
+import { C_SHARP_KEYWORDS, escapeString } from './literals';
 
 export type TypesLanguage = 'ts' | 'python' | 'go' | 'java' | 'csharp' | 'php' | 'rust';
 
@@ -953,7 +953,7 @@ const CSHARP_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function csharpFile(model: TypesModel, name: string | undefined): string[] {
   const namespace = name ?? 'ApiErrors';
-  if (!namespace.split('.').every((part) => CSHARP_IDENTIFIER.test(part) && !CSHARP_KEYWORDS.has(part))) throw new RangeError(`"${namespace}" is not a C# namespace`);
+  if (!namespace.split('.').every((part) => CSHARP_IDENTIFIER.test(part) && !C_SHARP_KEYWORDS.has(part))) throw new RangeError(`"${namespace}" is not a C# namespace`);
   const { codes, types } = NAMING.csharp(model);
   const refer = referTo(codes, (constant) => constant);
   const typeOf = (shape: Shape, optional: boolean): string => {
@@ -1026,8 +1026,6 @@ function csharpFile(model: TypesModel, name: string | undefined): string[] {
   out.push('}');
   return out;
 }
-
-const CSHARP_KEYWORDS: ReadonlySet<string> = new Set(('abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while').split(' '));
 
 // --- PHP
 
