@@ -98,6 +98,30 @@ export async function completionsAt(document: vscode.TextDocument, position: vsc
   return list?.items ?? [];
 }
 
+/**
+ * The code action titled `title` at `range`, or a failed assertion listing what was offered.
+ * VS Code cancels a code-action request whenever the set of code-action providers for the document
+ * changes while it runs (another extension's language server registering as the first Markdown or
+ * TypeScript file opens): it then answers "Canceled", or leaves out the providers that answered
+ * late. Such an answer is asked again, at most three times in all; a missing action fails every time.
+ */
+export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
+  let offered: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range).then(
+      (answer) => answer,
+      (error: unknown) => {
+        if ((error as Error)?.name === 'Canceled' || (error as Error)?.message === 'Canceled') return undefined;
+        throw error;
+      },
+    );
+    offered = (actions ?? []).map((action) => action.title);
+    const found = actions?.find((action) => action.title === title);
+    if (found) return found;
+  }
+  assert.fail(`no code action "${title}" at ${range.start.line + 1}:${range.start.character + 1}; offered: ${offered.join(', ')}`);
+}
+
 /** The position just inside the quotes of the `occurrence`-th `code: ''` in the document. */
 export function insideEmptyCode(document: vscode.TextDocument, occurrence = 1): vscode.Position {
   return positionOf(document, "code: ''", "code: '".length, occurrence);

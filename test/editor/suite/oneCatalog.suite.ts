@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  catalogAt, catalogsChangeWhere, completionsAt, diagnosticsWhen, extensionApi, hoversAt, hoverWith, insideEmptyCode, labelOf, open, positionOf, scenario, uriOf,
+  catalogAt, catalogsChangeWhere, codeActionTitled, completionsAt, diagnosticsWhen, extensionApi, hoversAt, hoverWith, insideEmptyCode, labelOf, open, positionOf, scenario, uriOf,
 } from './helpers';
 
 scenario('one-catalog', () => {
@@ -60,9 +60,8 @@ scenario('one-catalog', () => {
   test('the quick fix on a code in a response replaces that response, indented where it is', async () => {
     const editor = await vscode.window.showTextDocument(app);
     const at = positionOf(app, 'RATE_LIMITED', 4);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', app.uri, new vscode.Range(at, at));
-    const fix = actions.find((action) => action.title === 'Replace with RATE_LIMITED (429) error response');
-    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+    const fix = await codeActionTitled(app.uri, new vscode.Range(at, at), 'Replace with RATE_LIMITED (429) error response');
+    assert.ok(fix.edit, 'the fix is an edit');
     const before = app.getText();
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     try {
@@ -110,10 +109,10 @@ scenario('one-catalog', () => {
     const stale = await vscode.workspace.openTextDocument(page);
     const editor = await vscode.window.showTextDocument(stale);
     await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, 0, stale.lineAt(0).text.length), stale.lineAt(0).text.replace(/catalog hash [0-9a-f]{16}/, 'catalog hash 0000000000000000')));
-    const [diagnostic] = await diagnosticsWhen(page, (found) => found.some((d) => d.code === 'stale-generated-file'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', page, diagnostic.range);
-    const regenerate = actions.find((action) => action.title === 'Regenerate from api.errors.yaml');
-    assert.ok(regenerate?.edit, actions.map((action) => action.title).join(', '));
+    const isStale = (d: vscode.Diagnostic) => d.code === 'stale-generated-file';
+    const diagnostic = (await diagnosticsWhen(page, (found) => found.some(isStale))).find(isStale)!;
+    const regenerate = await codeActionTitled(page, diagnostic.range, 'Regenerate from api.errors.yaml');
+    assert.ok(regenerate.edit, 'the fix is an edit');
     assert.ok(await vscode.workspace.applyEdit(regenerate.edit));
     assert.equal(stale.getText(), docs);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
