@@ -12,7 +12,7 @@ import { statusNamedBy } from '../../server/src/service/features/codeSites';
 import { ConstantIndex, factsOf } from '../../server/src/service/index/constantIndex';
 import { commentRanges } from '../../server/src/service/text/codeUsages';
 import { acme } from '../helpers/acme';
-import { builtin, setOf } from '../helpers/catalogs';
+import { builtin, catalogFromYaml, setOf } from '../helpers/catalogs';
 
 const set = setOf(acme());
 const OPTIONS: DiagnosticsOptions = { severity: DEFAULT_RULE_SEVERITY, functions: ['ApiError', 'errors.New'], patterns: [/raiseError\(:(\w+)\)/] };
@@ -266,5 +266,54 @@ describe('bodies sent with a success status', () => {
   it('a member of a body sent with 2xx names what was returned, not a code; the same member in an error response is checked', () => {
     const text = "app.post('/carts/:id/complete', async (req, res) => {\n  res.status(200).json({ error: { code: 'ORDER_PLACED' }, order });\n});\napp.get('/carts/:id', (req, res) => res.status(404).json({ error: { code: 'NOT_FUOND' } }));\n";
     assert.deepEqual(check(text).diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`), ['4 unknown-code']);
+  });
+
+  const flat = setOf(catalogFromYaml('id: shop\ntitle: Shop API\nenvelope:\n  body:\n    code: ${code}\n    message: ${message}\ncodes:\n  ORDER_NOT_FOUND:\n    status: 404\n    title: Order not found\n'));
+  const lines = (text: string, languageId: string) => check(text, languageId, OPTIONS, flat).diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
+
+  it('a body handed to a responder named for a success (Ok, Created, Accepted, ResponseEntity.ok) is no error body', () => {
+    const controller = [
+      'public class OrdersController : ControllerBase',
+      '{',
+      '    public IActionResult Get(int id)',
+      '    {',
+      '        if (order == null) return NotFound(new { code = "ORDER_NOT_FUOND", message = "No such order" });',
+      '        return Ok(new { code = "ORDER_QUEUED", message = "Queued", data = order });',
+      '    }',
+      '    public IActionResult Create(Order o) => Created($"/orders/{o.Id}", new { code = "ORDER_CREATED", message = "Created" });',
+      '    public IActionResult Accept(Order o) => Accepted(new { code = "ORDER_ACCEPTED", message = "Accepted" });',
+      '    public IActionResult Ship(Order o) => new OkObjectResult(new { code = "ORDER_SHIPPED", message = "Shipped" });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(controller, 'csharp'), ['5 unknown-code']);
+    const spring = [
+      'class OrderController {',
+      '    ResponseEntity<?> get(String id) {',
+      '        if (id == null) return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "ORDER_NOT_FUOND", "message", "No order"));',
+      '        return ResponseEntity.ok(Map.of("code", "ORDER_FETCHED", "message", "Fetched"));',
+      '    }',
+      '    ResponseEntity<?> accept() {',
+      '        return ResponseEntity.accepted().body(Map.of("code", "ORDER_ACCEPTED", "message", "Accepted"));',
+      '    }',
+      '    ResponseEntity<?> fail() {',
+      '        return ResponseEntity.badRequest().body(Map.of("code", "ORDER_INVALID", "message", "Invalid"));',
+      '    }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(spring, 'java'), ['3 unknown-code', '10 unknown-code']);
+  });
+
+  it('reads the status Flask returns beside jsonify(…): a success is no error body, an error status is checked', () => {
+    const views = [
+      'def saved():',
+      '    return jsonify({"code": "ORDER_SAVED", "message": "Saved"}), 200',
+      '',
+      'def missing():',
+      '    return jsonify({"code": "ORDER_NOT_FOUND", "message": "No order"}), 409',
+      '',
+      'def right():',
+      '    return jsonify({"code": "ORDER_NOT_FOUND", "message": "No order"}), 404',
+    ].join('\n');
+    assert.deepEqual(lines(views, 'python'), ['5 status-mismatch']);
   });
 });

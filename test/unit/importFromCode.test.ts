@@ -317,6 +317,98 @@ describe('import code on small workspaces', () => {
     assert.match(draft.guesses.find((g) => g.path.join('.') === 'envelope.body')?.note ?? '', /built around a variable/);
   });
 
+  it('leaves out the members of a set of codes that only success responses send, or that are named for success', () => {
+    const draft = importFromCode(sources({
+      'Errors/ResultCodes.cs': [
+        'namespace Shop.Errors;',
+        'public static class ResultCodes',
+        '{',
+        '    public const string Success = "SUCCESS";',
+        '    public const string OrderNotFound = "ORDER_NOT_FOUND";',
+        '    public const string OrderLocked = "ORDER_LOCKED";',
+        '    public const string OrderQueued = "ORDER_QUEUED";',
+        '    public const string OrderArchived = "ORDER_ARCHIVED";',
+        '}',
+      ].join('\n'),
+      'Controllers/OrdersController.cs': [
+        'public class OrdersController : ControllerBase',
+        '{',
+        '    public IActionResult Get(int id)',
+        '    {',
+        '        if (order == null) return NotFound(new { code = ResultCodes.OrderNotFound, message = "No such order" });',
+        '        if (order.Locked) return StatusCode(StatusCodes.Status409Conflict, new { code = ResultCodes.OrderLocked, message = "The order is locked" });',
+        '        return Ok(new { code = ResultCodes.OrderQueued, message = "Queued", data = order });',
+        '    }',
+        '    public IActionResult Archive(int id) => Ok(new { ok = false, error = new { code = ResultCodes.OrderArchived, message = "Archived already" } });',
+        '}',
+      ].join('\n'),
+    }), ROOTS);
+    // ORDER_ARCHIVED is sent with 200, but in a body that says it failed: an error's code, its status guessed.
+    assert.deepEqual(Object.keys(draft.catalog.codes), ['ORDER_NOT_FOUND', 'ORDER_LOCKED', 'ORDER_ARCHIVED']);
+    assert.equal(draft.catalog.codes.ORDER_NOT_FOUND.status, 404);
+    assert.equal(draft.catalog.codes.ORDER_LOCKED.status, 409);
+    assert.deepEqual(draft.leftOut, [
+      { where: 'Errors/ResultCodes.cs:4', what: "ResultCodes.Success: named for success, and nothing sends it as an error's code" },
+      { where: 'Errors/ResultCodes.cs:7', what: "ResultCodes.OrderQueued: sent only in success responses (Controllers/OrdersController.cs:7), not an error's code" },
+    ]);
+    // The success body is not taken for the error envelope.
+    assert.deepEqual(draft.catalog.envelope.body, { code: '${code}', message: '${message}' });
+  });
+
+  it('reads the body an ASP.NET controller hands to a responder named for its status, codes written as strings', () => {
+    const draft = importFromCode(sources({
+      'Controllers/ApprovalsController.cs': [
+        'public class ApprovalsController : ControllerBase',
+        '{',
+        '    public IActionResult Decide(Guid id)',
+        '    {',
+        '        if (step == null) return NotFound(new { code = "approval.not_found", message = "No such approval" });',
+        '        if (step.Decided) return Conflict(new { code = "approval.already_decided", message = "Already decided" });',
+        '        if (!allowed) return BadRequest(new { code = "approval.refused", message = ex.Message });',
+        '        return Ok(new { code = "approval.recorded", message = "Recorded" });',
+        '    }',
+        '}',
+      ].join('\n'),
+    }), ROOTS);
+    assert.deepEqual(Object.fromEntries(Object.entries(draft.catalog.codes).map(([code, entry]) => [code, entry.status])), { 'approval.not_found': 404, 'approval.already_decided': 409, 'approval.refused': 400 });
+    assert.deepEqual(draft.catalog.envelope.body, { code: '${code}', message: '${message}' });
+  });
+
+  it('reads success responses in each language: ResponseEntity.ok, c.JSON(http.StatusOK, …), res.status(201)', () => {
+    const draft = importFromCode(sources({
+      'src/main/java/shop/ErrorCode.java': 'package shop;\npublic enum ErrorCode {\n    ORDER_NOT_FOUND("ORD-001"),\n    ORDER_ACCEPTED("ORD-002");\n    ErrorCode(String code) { this.code = code; }\n}\n',
+      'src/main/java/shop/OrderController.java': [
+        'class OrderController {',
+        '    ResponseEntity<?> get(String id) {',
+        '        if (order == null) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.ORDER_NOT_FOUND, "No such order");',
+        '        return ResponseEntity.ok(Map.of("code", ErrorCode.ORDER_ACCEPTED, "message", "Accepted"));',
+        '    }',
+        '}',
+      ].join('\n'),
+      'internal/apierr/codes.go': 'package apierr\n\nconst (\n\tErrorCodeNoSuchCart = "no_such_cart"\n\tErrorCodeCartSaved = "cart_saved"\n)\n',
+      'internal/api/carts.go': [
+        'package api',
+        '',
+        'func (a *API) cart(c *gin.Context) {',
+        '\tif cart == nil {',
+        '\t\tc.JSON(http.StatusNotFound, gin.H{"code": apierr.ErrorCodeNoSuchCart, "message": "No such cart"})',
+        '\t\treturn',
+        '\t}',
+        '\tc.JSON(http.StatusOK, gin.H{"code": apierr.ErrorCodeCartSaved, "message": "Saved"})',
+        '}',
+      ].join('\n'),
+      'src/errors.ts': "export enum ErrorCode { Invalid = 'INVALID_ITEM', Created = 'ITEM_CREATED' }",
+      'src/items.ts': [
+        "app.post('/items', (req, res) => {",
+        "  if (!req.body.name) return res.status(400).json({ code: ErrorCode.Invalid, message: 'A name is required' })",
+        "  res.status(201).json({ code: ErrorCode.Created, message: 'Created' })",
+        '})',
+      ].join('\n'),
+    }), ROOTS);
+    assert.deepEqual(Object.fromEntries(Object.entries(draft.catalog.codes).map(([code, entry]) => [code, entry.status])), { 'ORD-001': 404, no_such_cart: 404, INVALID_ITEM: 400 });
+    assert.deepEqual(draft.leftOut.map((item) => item.what.replace(/ \(.*/, '')), ['ErrorCode.ORDER_ACCEPTED: sent only in success responses', 'apierr.ErrorCodeCartSaved: sent only in success responses', 'ErrorCode.Created: sent only in success responses']);
+  });
+
   it('says what it looked for when there is nothing to import', () => {
     assert.throws(() => importFromCode([], ROOTS), (error: unknown) => error instanceof ImportError && /^No source files to read\./.test(error.message));
     assert.throws(() => importFromCode(sources({ 'README.md': '# Orders', 'data.json': '{"code": "X"}' }), ROOTS), /No source files to read/);

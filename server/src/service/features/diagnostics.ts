@@ -336,7 +336,9 @@ function statusAround(text: string, usage: { start: number }, body: Container | 
   // After the body: `}, 400)` (Flask, Hono, Django, Laravel), `}, { status: 400 }` (Next.js, Response.json),
   // `], Response::HTTP_BAD_REQUEST` (Laravel), `}, status: :not_found` (Rails).
   const limit = Math.min(ceiling, body.close + 80);
-  const lead = /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*(?:=>|[=:])\s*)?/.exec(text.slice(body.close, limit));
+  // Flask returns the body's call and the status as a pair: `return jsonify({…}), 404`.
+  const pairedCall = /\b(?:jsonify|make_response)\s*\(\s*$/.test(text.slice(Math.max(floor, body.open - 40), body.open));
+  const lead = (pairedCall ? /^\s*\)\s*,\s*/ : /^\s*,\s*(?:\{\s*)?(?:status(?:_?code)?\s*(?:=>|[=:])\s*)?/).exec(text.slice(body.close, limit));
   if (!lead) return undefined;
   const tokenStart = body.close + lead[0].length;
   const token = /^(?:[1-5]\d\d\b|:?[A-Za-z_]\w*(?:\s*(?:\.|::)\s*[A-Za-z_]\w*)*)/.exec(text.slice(tokenStart, limit));
@@ -344,6 +346,42 @@ function statusAround(text: string, usage: { start: number }, body: Container | 
   if (/^\d/.test(token[0])) return { status: Number(token[0]), start: tokenStart, end: tokenStart + 3 };
   const named = statusMentionsIn(text, tokenStart, tokenStart + token[0].length, set).at(-1);
   return named?.start !== undefined && named.end !== undefined ? { status: named.status, start: named.start, end: named.end } : undefined;
+}
+
+/**
+ * Calls that answer with a success status and take the body: ASP.NET's `Ok(…)`, `Created(uri, …)`,
+ * `Accepted(…)` (and their `*Result` classes), Spring's `ResponseEntity.ok(…)`, JAX-RS `Response.ok(…)`,
+ * minimal APIs' `Results.Ok(…)`. Their status is in their name, where no status number is written.
+ */
+const SUCCESS_RESPONDER = /(?:\b(?:ResponseEntity|Response|HttpResponse|ServerResponse|Results|TypedResults)\s*\.\s*(?:ok|Ok|accepted|Accepted|created|Created)|(?<![\w$.])(?:new\s+)?(?:Ok|Created|CreatedAtAction|CreatedAtRoute|Accepted|AcceptedAtAction|AcceptedAtRoute|OkObjectResult|CreatedResult|AcceptedResult))\s*\(/g;
+/** A call chained on a responder that takes the body: `ResponseEntity.accepted().body(…)`. */
+const BODY_CALL = /^\s*\.\s*(?:body|bodyValue|entity)\s*\(/;
+
+/** Whether `at` is inside the arguments of a success responder of its statement (what it sends is no error). */
+function inSuccessResponse(text: string, at: number, floor: number): boolean {
+  const from = Math.max(floor, at - 400);
+  for (const match of text.slice(from, at).matchAll(SUCCESS_RESPONDER)) {
+    let open = from + (match.index ?? 0) + match[0].length - 1;
+    for (;;) {
+      const close = closingParen(text, open, at);
+      if (close === undefined) return true;
+      const chained = BODY_CALL.exec(text.slice(close + 1, at));
+      if (!chained) break;
+      open = close + chained[0].length;
+    }
+  }
+  return false;
+}
+
+/** The `)` that closes the `(` at `open`, if it comes before `limit`. */
+function closingParen(text: string, open: number, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40) depth++;
+    else if (ch === 41 && --depth === 0) return i;
+  }
+  return undefined;
 }
 
 /** Whether no `}` or `]` in `[from, to)` closes a bracket opened before `from`. */
@@ -513,7 +551,8 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       // A definition's value is reported when it reads like the catalogs' codes; anything else also when a code is close to it.
       if (!evidence || (site.evidence === 'definition' && !resembles)) continue;
       // A body sent with a success status is no error body: its member says what was returned (`{ type: "order", order }`).
-      if (site.evidence === 'member' && (sentStatus(text, site, enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets)), innermost, statement, lexed.brackets, pass.profile, set)?.status ?? 400) < 400) continue;
+      if (site.evidence === 'member' && ((sentStatus(text, site, enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets)), innermost, statement, lexed.brackets, pass.profile, set)?.status ?? 400) < 400
+        || inSuccessResponse(text, site.start, statement.start))) continue;
       const suggestions = suggest();
       if (!resembles && suggestions.length === 0) continue;
       push(SourceDiagnosticCode.UnknownCode, site,

@@ -299,7 +299,9 @@ function acceptedCodes(groups: readonly Group[], leftOut: DraftLeftOut[], place:
     const ownCodes = ownCodesOf(group, context);
     if (accepted.includes(group)) {
       for (const member of group.members) {
-        if (isCodeLike(member.definition.value)) add(member);
+        const notError = successOnly(member, place);
+        if (notError) note(leftOut, { where: place(member.read.file.uri, member.read.file.lineOf(member.definition.nameStart)), what: `${member.binding.qualifiedName}: ${notError}` });
+        else if (isCodeLike(member.definition.value)) add(member);
         else note(leftOut, { where: place(member.read.file.uri, member.read.file.lineOf(member.definition.nameStart)), what: `${member.binding.qualifiedName} = ${JSON.stringify(member.definition.value.slice(0, 80))}: not a code-like value` });
       }
     } else if (ownCodes.length > 0) {
@@ -316,6 +318,22 @@ function acceptedCodes(groups: readonly Group[], leftOut: DraftLeftOut[], place:
     }
   }
   return codes;
+}
+
+/** Names that say a request succeeded: `OK`, `Success`, `NO_ERROR` (gRPC's and many result-code sets' first member). */
+const SUCCESS_NAME = /^(?:ok|success|succeeded|successful|succeed|no_?error|none_?error)$/;
+
+/**
+ * Why a member of a set of codes is not an error's code: every place that sends it is a success
+ * response (`Ok(new { code = ResultCode.Done })`), or nothing uses it as a code and its name says
+ * success. Undefined for an error's code.
+ */
+function successOnly(member: Candidate, place: (uri: string, line: number) => string): string | undefined {
+  if (member.sites.some((site) => site.codeUse || (site.status !== undefined && isErrorStatus(site.status.status)))) return undefined;
+  const success = member.sites.find((site) => site.role === 'success');
+  if (success) return `sent only in success responses (${place(success.uri, success.line)}), not an error's code`;
+  if (SUCCESS_NAME.test(wordsOf(member.definition.name)) || SUCCESS_NAME.test(wordsOf(member.definition.value))) return 'named for success, and nothing sends it as an error\'s code';
+  return undefined;
 }
 
 /**

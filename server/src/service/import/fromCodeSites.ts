@@ -35,7 +35,8 @@ export interface StatusEvidence extends WrittenStatus {
 }
 
 /** What a place does with a code. */
-export type SiteRole = 'raise' | 'body' | 'registry' | 'other';
+/** `success`: sent in a response whose status is not an error's (`Ok(new { code = … })`, `c.JSON(http.StatusOK, …)`). */
+export type SiteRole = 'raise' | 'body' | 'registry' | 'success' | 'other';
 
 /** A leaf of a body's shape: the code, the status (as a number or a string), or another value. */
 export type LeafRole = 'code' | 'status' | 'status-string' | 'value';
@@ -104,8 +105,15 @@ const SENDER = /json|send|write|respon|reply|render|status|abort|problem/i;
 function isErrorishCall(file: SourceFile, call: Call, context: SiteContext): boolean {
   const name = calleeName(call.callee);
   if (LOGGER.test(`.${call.callee}`) || NOT_RAISING.test(name)) return false;
-  if (isErrorish(name) || typeof context.helpers.get(name) === 'number' || statusOfHelperName(name) !== undefined) return true;
+  if (isErrorish(name) || typeof context.helpers.get(name) === 'number' || isErrorStatus(statusOfHelperName(name) ?? 0)) return true;
   return /\b(?:throw|raise)\s+(?:new\s+)?$/.test(file.text.slice(Math.max(0, call.calleeStart - 24), call.calleeStart));
+}
+
+/** Whether a call sends its argument as the body: named for an error status only (`NotFound(…)`, `Conflict(…)`), and not constructed or thrown. */
+function sendsItsArgument(file: SourceFile, call: Call): boolean {
+  const name = calleeName(call.callee);
+  if (isErrorish(name) || !isErrorStatus(statusOfHelperName(name) ?? 0)) return false;
+  return !/\b(?:new|throw|raise)\s+(?:[\w.]+\.)?$/.test(file.text.slice(Math.max(0, call.calleeStart - 24), call.calleeStart));
 }
 
 /** What the place of a code at `[start, end)` does with it, and what it says of its status, message and body. */
@@ -149,8 +157,9 @@ export function siteAt(file: SourceFile, start: number, end: number, context: Si
       const errorish = isErrorishCall(file, call, context);
       if (chain.length > 0 && chainOpen) {
         chainOpen = false;
-        // A literal handed to an error's constructor is the error's options, not the body sent.
-        if (errorish) options = true;
+        // A literal handed to an error's constructor is the error's options, not the body sent; one handed to a
+        // responder named for its status (ASP.NET's `BadRequest(new { code = …, message = … })`) is the body.
+        if (errorish) options = !sendsItsArgument(file, call);
       }
       handedTo ??= { callee: calleeName(call.callee), index: positionalIndex(call, argIndex) };
       if (errorish) {
@@ -191,6 +200,11 @@ export function siteAt(file: SourceFile, start: number, end: number, context: Si
     }
   }
 
+  // A code sent with a success status is not an error's, unless its body says it is one (`ok: false`, `{ error: { code } }`).
+  if (status && !isErrorStatus(status.status) && role !== 'raise' && role !== 'registry' && !saysError(file, chain)) {
+    return { uri: file.uri, start, line: file.lineOf(start), role: 'success', codeUse: false, ...(handedTo ? { handedTo } : {}) };
+  }
+
   let body: BodyShape | undefined;
   if (chain.length > 0 && !options) {
     const described = chain.some(({ literal }) => literal.members.some((m) => (m.key !== undefined && MESSAGE_KEY.test(m.key)) || isStatusMember(file, m)))
@@ -213,6 +227,16 @@ export function siteAt(file: SourceFile, start: number, end: number, context: Si
     ...(body ? { body } : {}),
     ...(handedTo ? { handedTo } : {}),
   };
+}
+
+/** Keys a body holds its error under; a flag that says the request failed. */
+const ERROR_HOLDER = /^(?:errors?|error_?info|fault|problem)$/i;
+const FAILED_FLAG = /^(?:ok|success|succeeded|successful)$/i;
+
+/** Whether a body around a code says it is an error's: the code under `error`/`errors`, or beside `ok: false`, `success: false`. */
+function saysError(file: SourceFile, chain: readonly { literal: Literal; member: Member }[]): boolean {
+  return chain.some(({ literal, member }) => (member.key !== undefined && ERROR_HOLDER.test(member.key))
+    || literal.members.some((m) => m.key !== undefined && FAILED_FLAG.test(m.key) && /^(?:false|False)$/.test(file.text.slice(m.valueStart, m.valueEnd).trim())));
 }
 
 /** The map a Java or Kotlin call builds with the code in it (`Map.of("code", X, …)`, `body.put("code", X)`), as a literal. */
@@ -313,9 +337,11 @@ function statusOfCall(file: SourceFile, call: Call, argIndex: number, errorish: 
   if (errorish) {
     const helper = context.helpers.get(name);
     if (typeof helper === 'number') return { status: helper, quoted: false, from: 'helper', how: `${name} sends ${helper}` };
-    const named = statusOfHelperName(name);
-    if (named !== undefined) return { status: named, quoted: false, from: 'helper', how: `${name} is named after ${named}` };
   }
+  // Named after its status: `NotFound(…)`, `ApiError.conflict(…)`, and the success responders `Ok(…)`, `ResponseEntity.ok(…)`
+  // (2xx only: `found(…)` and `processing(…)` are more often anything else than a redirect or an interim answer).
+  const named = statusOfHelperName(name);
+  if (named !== undefined && (errorish || (named >= 200 && named < 300))) return { status: named, quoted: false, from: 'helper', how: `${name} is named after ${named}` };
   for (const chained of chainedStatusArguments(file, call.calleeStart)) {
     const written = statusOfExpression(chained);
     if (written) return { ...written, from: 'chain', how: `the response's status set before ${call.callee}(…)` };
@@ -464,7 +490,7 @@ export function helperStatusesOf(file: SourceFile): Map<string, number | null> {
     const lineEnd = file.text.indexOf('\n', at + header.length);
     const line = file.text.slice(at, lineEnd < 0 ? file.text.length : Math.min(lineEnd, at + 300));
     const bases = line.slice(header.length).match(/[A-Za-z_]\w*/g) ?? [];
-    if (!(isErrorish(name) || statusOfHelperName(name) !== undefined || /\bcode\b|Code\b/.test(header) || (/\bclass\b/.test(header) && bases.some(isErrorish)))) continue;
+    if (!(isErrorish(name) || isErrorStatus(statusOfHelperName(name) ?? 0) || /\bcode\b|Code\b/.test(header) || (/\bclass\b/.test(header) && bases.some(isErrorish)))) continue;
     const end = bodyEnd(file, at, at + header.length);
     if (end <= at) continue;
     const statuses = statusesWrittenIn(file, at, end);
