@@ -120,6 +120,7 @@ describe('import code on the sample workspaces, their catalogs hidden', () => {
         const loaded = loadCatalog('file:///w/api.errors.yaml', text, { knownStatuses: knownStatuses(), standardReasons: standardReasons() });
         assert.deepEqual(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
         assert.equal(loaded.catalog?.codes.size, imported.length);
+        assert.equal(draft.catalog.envelope.contentType, (real.envelope as { contentType?: string }).contentType ?? 'application/json');
 
         rows.push([
           workspace.name,
@@ -407,6 +408,31 @@ describe('import code on small workspaces', () => {
     }), ROOTS);
     assert.deepEqual(Object.fromEntries(Object.entries(draft.catalog.codes).map(([code, entry]) => [code, entry.status])), { 'ORD-001': 404, no_such_cart: 404, INVALID_ITEM: 400 });
     assert.deepEqual(draft.leftOut.map((item) => item.what.replace(/ \(.*/, '')), ['ErrorCode.ORDER_ACCEPTED: sent only in success responses', 'apierr.ErrorCodeCartSaved: sent only in success responses', 'ErrorCode.Created: sent only in success responses']);
+  });
+
+  it('sends bodies as JSON unless the code sets an error media type on its responses; an Accept header for another API is not one', () => {
+    const files = {
+      'app/errors.py': [
+        'class ErrorCode(StrEnum):',
+        '    ORDER_NOT_FOUND = "order_not_found"',
+        '',
+        'def not_found(order_id):',
+        '    return JSONResponse(status_code=404, content={"code": ErrorCode.ORDER_NOT_FOUND, "message": f"No order {order_id}"})',
+      ].join('\n'),
+      'app/releases.py': [
+        'def latest_release():',
+        "    return requests.get(RELEASES_URL, headers={'Accept': 'application/vnd.github.v3+json'}).json()",
+        '',
+        'def changelog():',
+        "    return requests.get(CHANGELOG_URL, headers={'Accept': 'application/vnd.github.v3+json'}).json()",
+      ].join('\n'),
+    };
+    assert.equal(importFromCode(sources(files), ROOTS).catalog.envelope.contentType, 'application/json');
+    const problem = importFromCode(sources({
+      ...files,
+      'app/errors.py': files['app/errors.py'].replace('f"No order {order_id}"})', 'f"No order {order_id}"}, media_type="application/problem+json")'),
+    }), ROOTS);
+    assert.equal(problem.catalog.envelope.contentType, 'application/problem+json');
   });
 
   it('says what it looked for when there is nothing to import', () => {

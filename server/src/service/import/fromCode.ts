@@ -563,14 +563,26 @@ function folderName(root: string | undefined): string | undefined {
   return name || undefined;
 }
 
+/** Media types made for error bodies: RFC 9457 problem details, and JSON:API (whose errors are sent as its documents). */
+const ERROR_MEDIA_TYPE = /^application\/(?:problem\+json|vnd\.api\+json)$/;
+/** Where a response's type is set: `Content-Type`, `content_type:`, `media_type=`, `mimetype=`, `produces =`. */
+const RESPONSE_TYPE = /content[-_ ]?type|media_?type|mimetype|produces/i;
+
 /** The content type error bodies are sent with: a `+json` type the files writing bodies name (problem, JSON:API), else JSON. */
 function contentTypeOf(reads: readonly ReadSource[], bodies: readonly BodyShape[]): string {
   const counts = new Map<string, number>();
   const bodyFiles = new Set(bodies.map((b) => b.uri));
   for (const read of reads) {
     if (!read.facts) continue;
-    for (const m of read.file.text.matchAll(/["'](application\/[\w.-]+\+json)["']/g)) {
-      const weight = bodyFiles.has(read.file.uri) ? 2 : 1;
+    const { text, uri } = read.file;
+    for (const m of text.matchAll(/["'](application\/[\w.-]+\+json)["']/g)) {
+      // What a response is sent as: an error media type, or one set as a response's type where bodies are sent.
+      // An `Accept` header asks another API for its type (`'Accept': 'application/vnd.github.v3+json'`).
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 60), m.index);
+      const setsType = RESPONSE_TYPE.test(before);
+      if (!setsType && /accept/i.test(before)) continue;
+      if (!ERROR_MEDIA_TYPE.test(m[1]) && !(setsType && bodyFiles.has(uri))) continue;
+      const weight = bodyFiles.has(uri) ? 2 : 1;
       counts.set(m[1], (counts.get(m[1]) ?? 0) + weight);
     }
   }
