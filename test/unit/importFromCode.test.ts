@@ -375,6 +375,50 @@ describe('import code on small workspaces', () => {
     assert.deepEqual(draft.catalog.envelope.body, { code: '${code}', message: '${message}' });
   });
 
+  it('reads Rails bodies that carry the code under error, rendered without parentheses with the status after them', () => {
+    const draft = importFromCode(sources({
+      'app/controllers/api/v1/base_controller.rb': [
+        'class Api::V1::BaseController < ApplicationController',
+        '  rescue_from ActiveRecord::RecordNotFound, with: :record_not_found',
+        '',
+        '  private',
+        '',
+        '  def record_not_found',
+        '    render json: { error: "record_not_found", message: "The requested resource was not found" }, status: :not_found',
+        '  end',
+        '',
+        '  def reject_token',
+        '    render json: { error: "invalid_token", message: "The access token is invalid" }, status: 401',
+        '  end',
+        'end',
+      ].join('\n'),
+      'app/controllers/api/v1/notes_controller.rb': [
+        'class Api::V1::NotesController < Api::V1::BaseController',
+        '  def create',
+        '    @note = Note.new(note_params)',
+        '    return render json: { note: @note }, status: :created if @note.save',
+        '',
+        '    render json: {',
+        '      error: "validation_failed",',
+        '      message: "The note is invalid",',
+        '      errors: @note.errors.full_messages',
+        '    }, status: :unprocessable_entity',
+        '  end',
+        '',
+        '  def show',
+        '    render json: { error: "Note not found" }, status: :not_found unless note',
+        '    render json: { error: "Unauthorized", message: "Sign in first" }, status: :unauthorized unless current_user',
+        '  end',
+        'end',
+      ].join('\n'),
+    }), ROOTS);
+    // Prose and a reason phrase under `error` are not codes.
+    assert.deepEqual(Object.fromEntries(Object.entries(draft.catalog.codes).map(([code, entry]) => [code, entry.status])), { record_not_found: 404, invalid_token: 401, validation_failed: 422 });
+    // `errors` is in one body of three: noted, not made part of the envelope.
+    assert.deepEqual(draft.catalog.envelope.body, { error: '${code}', message: '${message}' });
+    assert.match(draft.guesses.find((g) => g.path.join('.') === 'envelope.body')?.note ?? '', /left out, seen in one body of 3: errors/);
+  });
+
   it('reads success responses in each language: ResponseEntity.ok, c.JSON(http.StatusOK, …), res.status(201)', () => {
     const draft = importFromCode(sources({
       'src/main/java/shop/ErrorCode.java': 'package shop;\npublic enum ErrorCode {\n    ORDER_NOT_FOUND("ORD-001"),\n    ORDER_ACCEPTED("ORD-002");\n    ErrorCode(String code) { this.code = code; }\n}\n',

@@ -421,7 +421,7 @@ function discoverLiteralCodes(pending: readonly PendingLiteral[], codes: Map<str
     if (codes.size >= IMPORT_LIMITS.maxCodes) break;
     const { file } = literal.read;
     const before = file.text.slice(Math.max(0, literal.start - 80), literal.start);
-    const asMember = keyed?.test(before) === true;
+    const asMember = keyed?.test(before) === true && (codeKey !== 'error' || SNAKE_CODE.test(literal.content));
     const asArgument = /[(,]\s*$/.test(before);
     if (!asMember && !asArgument) continue;
     const site = siteAt(file, literal.start, literal.end, context);
@@ -441,6 +441,9 @@ function discoverLiteralCodes(pending: readonly PendingLiteral[], codes: Map<str
     info.sites.push(site);
   }
 }
+
+const ERROR_KEYED = /(?:["']?error["']?\s*(?::|=>|=)|\[\s*["']error["']\s*\]\s*=)\s*$/;
+const SNAKE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]{4,}$/;
 
 /**
  * The codes of a workspace that writes them only as strings: a string under a `code` member of a
@@ -469,7 +472,9 @@ function literalOnlyCodes(reads: readonly ReadSource[], context: SiteContext): M
       if (!CODE_LIKE.test(content)) continue;
       if (++readCount > IMPORT_LIMITS.maxLiteralsPerFile) break;
       const before = file.text.slice(Math.max(0, start - 80), start);
-      if (keyed.test(before)) {
+      // OAuth's and many Rails APIs' `{ error: "invalid_grant", message }`: a code in snake case only, as `error`
+      // as often holds prose or a reason phrase (`{ error: "Not Found" }`, `{ error: "Unauthorized" }`).
+      if (keyed.test(before) || (ERROR_KEYED.test(before) && SNAKE_CODE.test(content))) {
         const site = siteAt(file, start, end, context);
         if (site.body && site.status && site.codeUse) add(codes, content, site);
       } else if (/[(,]\s*$/.test(before) && /[_.:-]|^[A-Z0-9_]+$/.test(content)) {

@@ -34,8 +34,7 @@ export interface StatusEvidence extends WrittenStatus {
   readonly how: string;
 }
 
-/** What a place does with a code. */
-/** `success`: sent in a response whose status is not an error's (`Ok(new { code = … })`, `c.JSON(http.StatusOK, …)`). */
+/** What a place does with a code; `success`: sent in a response whose status is not an error's (`Ok(new { code = … })`, `c.JSON(http.StatusOK, …)`). */
 export type SiteRole = 'raise' | 'body' | 'registry' | 'success' | 'other';
 
 /** A leaf of a body's shape: the code, the status (as a number or a string), or another value. */
@@ -200,6 +199,9 @@ export function siteAt(file: SourceFile, start: number, end: number, context: Si
     }
   }
 
+  // Rails renders without parentheses, the status after the body: `render json: { error: "x", message: "…" }, status: :not_found`.
+  if (!status && chain.length > 0 && file.family === 'ruby') status = renderedStatus(file, chain[chain.length - 1].literal);
+
   // A code sent with a success status is not an error's, unless its body says it is one (`ok: false`, `{ error: { code } }`).
   if (status && !isErrorStatus(status.status) && role !== 'raise' && role !== 'registry' && !saysError(file, chain)) {
     return { uri: file.uri, start, line: file.lineOf(start), role: 'success', codeUse: false, ...(handedTo ? { handedTo } : {}) };
@@ -227,6 +229,15 @@ export function siteAt(file: SourceFile, start: number, end: number, context: Si
     ...(body ? { body } : {}),
     ...(handedTo ? { handedTo } : {}),
   };
+}
+
+/** The status of `render json: {…}, status: :x` (or `json: {…}, status: 404`) around a Ruby literal. */
+function renderedStatus(file: SourceFile, literal: Literal): StatusEvidence | undefined {
+  const { text } = file;
+  if (!/\b(?:render\s*\(?\s*)?json:\s*$/.test(text.slice(Math.max(0, literal.open - 40), literal.open))) return undefined;
+  const after = /^\s*,\s*status:\s*(:[a-z_]+|\d{3}|[A-Z]\w*(?:::\w+)*)/.exec(text.slice(literal.close + 1, literal.close + 120));
+  const written = after && statusOfExpression(after[1]);
+  return written ? { ...written, from: 'argument', how: `status: ${after[1]} beside render json:` } : undefined;
 }
 
 /** Keys a body holds its error under; a flag that says the request failed. */
