@@ -78,6 +78,29 @@ describe('unknown codes', () => {
     assert.deepEqual(check("log('VALIDATON_ERROR'); const coupon = { code: 'summer-sale-2024' };").summary, []);
   });
 
+  it('never in what a statement reading the code returns or builds: an arrow\'s or a branch\'s result, a member\'s value', () => {
+    const text = [
+      'const reason = match(error.code)',
+      "  .with('RATE_LIMITED', () => 'RateLimited' as const)",
+      "  .with('NOT_FOUND', () => { return 'NotFound' })",
+      "  .otherwise(() => 'Unknown');",
+      "const label = body.error.code === 'NOT_FOUND' ? 'NotFound' : 'RateLimited';",
+      "const summary = { code: body.error.code, kind: 'NotFound' };",
+      "expect(body.error.code).toBe('NOT_FUOND');",
+    ].join('\n');
+    assert.deepEqual(check(text).summary, [['unknown-code', 'NOT_FUOND']]);
+  });
+
+  it('never a framework\'s own code in its own error: tRPC, Apollo Server', () => {
+    const text = [
+      "throw new TRPCError({ code: 'BAD_REQUEST', message: '2FA is not required for this document' });",
+      "throw new TRPCError({\n  code: 'PARSE_ERROR',\n  message: 'The body is not valid',\n});",
+      "throw new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT' } });",
+      "throw new TRPCError({ code: 'BAD_REQEST', message: 'A typo of a tRPC code is still a typo' });",
+    ].join('\n');
+    assert.deepEqual(check(text).summary, [['unknown-code', 'BAD_REQEST']]);
+  });
+
   it('never from the built-in catalogs alone', () => {
     assert.deepEqual(check("res.json({ error: { code: 'NOT_A_CODE' } })", 'typescript', OPTIONS, setOf(builtin('success-meta'))).summary, []);
   });

@@ -479,6 +479,58 @@ describe('import code on small workspaces', () => {
     assert.equal(problem.catalog.envelope.contentType, 'application/problem+json');
   });
 
+  it('leaves out sets whose values sit in data that is never sent as an error: seed data, summaries named for reasons', () => {
+    const draft = importFromCode(sources({
+      'app/codes.py': 'class ErrorCode(StrEnum):\n    ORDER_NOT_FOUND = "order_not_found"\n',
+      'app/views.py': 'def show(order_id):\n    if not order:\n        abort(404, ErrorCode.ORDER_NOT_FOUND)\n',
+      'app/models/benefit.py': 'class BenefitType(StrEnum):\n    custom = "custom"\n    discord = "discord"\n    github_repository = "github_repository"\n',
+      'scripts/seeds.py': [
+        'BENEFITS = [',
+        '    {"type": BenefitType.discord, "description": "Join the Discord server"},',
+        '    {"type": BenefitType.custom, "description": "Priority support"},',
+        ']',
+      ].join('\n'),
+      'app/models/dispute.py': [
+        'class DisputeWinReason(StrEnum):',
+        '    cardholder_withdrew = "cardholder_withdrew"',
+        '    other = "other"',
+        '',
+        'def summary(dispute):',
+        '    return {"reason": DisputeWinReason.cardholder_withdrew, "message": "The cardholder withdrew the dispute"}',
+      ].join('\n'),
+    }), ROOTS);
+    assert.deepEqual(Object.keys(draft.catalog.codes), ['order_not_found']);
+  });
+
+  it('takes a string in upper snake case for a code where the workspace raises its code constants again and again', () => {
+    const raises = ['NotFound', 'Unauthorized', 'InvalidRequest', 'LimitExceeded', 'NotSetup'].map((name, i) => `export function check${i}(ok: boolean) { if (!ok) throw new AppError(AppErrorCode.${name}) }`);
+    const files = {
+      'src/errors/app-error.ts': [
+        'export enum AppErrorCode {',
+        "  NotFound = 'NOT_FOUND',",
+        "  Unauthorized = 'UNAUTHORIZED',",
+        "  InvalidRequest = 'INVALID_REQUEST',",
+        "  LimitExceeded = 'LIMIT_EXCEEDED',",
+        "  NotSetup = 'NOT_SETUP',",
+        '}',
+        'export class AppError extends Error { constructor(readonly code: string, readonly options?: { message?: string }) { super(code) } }',
+      ].join('\n'),
+      'src/service.ts': raises.join('\n'),
+      'src/upload.ts': [
+        "export async function putFile(file: File) { if (!file.size) throw new AppError('UPLOAD_FAILED', { message: 'The file is empty' }) }",
+        // Lower case or a single word: a mode or a message key as often as a code.
+        "export function mode(kind: string) { if (kind === 'x') throw new AppError('draft_mode') }",
+        "export function other() { throw new AppError('FORBIDDEN') }",
+      ].join('\n'),
+    };
+    const draft = importFromCode(sources(files), ROOTS);
+    assert.deepEqual(Object.keys(draft.catalog.codes).sort(), ['INVALID_REQUEST', 'LIMIT_EXCEEDED', 'NOT_FOUND', 'NOT_SETUP', 'UNAUTHORIZED', 'UPLOAD_FAILED']);
+    assert.ok(draft.guesses.some((g) => g.path.join('.') === 'codes.UPLOAD_FAILED.status'), 'its status is a guess');
+    // Handed the constants fewer times, the function proves nothing of a string.
+    const fewer = importFromCode(sources({ ...files, 'src/service.ts': raises.slice(0, 2).join('\n') }), ROOTS);
+    assert.ok(!('UPLOAD_FAILED' in fewer.catalog.codes));
+  });
+
   it('says what it looked for when there is nothing to import', () => {
     assert.throws(() => importFromCode([], ROOTS), (error: unknown) => error instanceof ImportError && /^No source files to read\./.test(error.message));
     assert.throws(() => importFromCode(sources({ 'README.md': '# Orders', 'data.json': '{"code": "X"}' }), ROOTS), /No source files to read/);

@@ -303,6 +303,11 @@ function accessorPattern(keys: ReadonlySet<string>): RegExp {
   return new RegExp(String.raw`(?:\??\.|->)(?:${alternatives}|${capital})\b(?!\s*[(=])|\[\s*:?["']?(?:${alternatives})["']?\s*\]|["'](?:\$\.)?(?:[\w\[\]]+\.)*(?:${alternatives})["']|\b(?:want|expected|expect)(?:Error)?(?:${capital})\s*:`, 'g');
 }
 
+/** What comes before a statement's result rather than a value it compares: `=>`, `->`, `return`, a branch's `?`/`:`, a member's `:`. */
+const RESULT_BEFORE = /(?:=>|->|\breturn|\?|(?<![:?]):)\s*$/;
+/** A test table's expected code (`wantCode: "X"`), which is compared. */
+const EXPECTED_CODE_BEFORE = /\b(?:want|expected|expect)(?:Error)?Code\s*:\s*$/i;
+
 /** String literals in statements that read a body's code member: each is a code, or a mistyped one. */
 function assertionSites(search: SiteSearch): CodeSite[] {
   const { text, lexed, profile } = search;
@@ -323,6 +328,10 @@ function assertionSites(search: SiteSearch): CodeSite[] {
     if (!hasAccessor || close - open < 3) continue;
     const value = text.slice(open + 1, close - 1);
     if (profile.catalogCodeKeys.has(value) || /^\$\./.test(value) || value.includes('\n')) continue;
+    // What a statement returns or builds is not compared with the code: an arrow's or a branch's result, a member's value
+    // (`.with('SUBSCRIPTION_INACTIVE', () => 'SubscriptionInactive')`, `code === 'X' ? 'Label' : …`, `{ reason: 'Label' }`).
+    const before = text.slice(Math.max(statement.start, open - 24), open);
+    if (RESULT_BEFORE.test(before) && !EXPECTED_CODE_BEFORE.test(before)) continue;
     // The accessor itself (`"$.code"`, `'type'` in assertJsonPath) is not the value compared.
     if (accessor.test(text.slice(open, close)) && (accessor.lastIndex = 0, true)) continue;
     accessor.lastIndex = 0;

@@ -373,6 +373,24 @@ function inSuccessResponse(text: string, at: number, floor: number): boolean {
   return false;
 }
 
+/** Errors of frameworks that fix their own codes, and those codes: tRPC's, and Apollo Server's GraphQL error extensions. */
+const FRAMEWORK_ERRORS: readonly { readonly call: RegExp; readonly codes: ReadonlySet<string> }[] = [
+  {
+    call: /\bTRPCError\s*\(\s*\{[^;]*$/,
+    codes: new Set(['PARSE_ERROR', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR', 'NOT_IMPLEMENTED', 'BAD_GATEWAY', 'SERVICE_UNAVAILABLE', 'GATEWAY_TIMEOUT', 'UNAUTHORIZED', 'PAYMENT_REQUIRED', 'FORBIDDEN', 'NOT_FOUND', 'METHOD_NOT_SUPPORTED', 'TIMEOUT', 'CONFLICT', 'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE_CONTENT', 'TOO_MANY_REQUESTS', 'CLIENT_CLOSED_REQUEST']),
+  },
+  {
+    call: /\bGraphQLError\s*\([^;]*\bextensions\s*:\s*\{[^;]*$/,
+    codes: new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR', 'UNAUTHENTICATED', 'FORBIDDEN']),
+  },
+];
+
+/** Whether a code member is one of a framework's own codes, in that framework's error (`new TRPCError({ code: 'NOT_FOUND', … })`). */
+function frameworkCode(text: string, site: CodeSite, floor: number): boolean {
+  const before = text.slice(Math.max(floor, site.start - 300), site.start);
+  return FRAMEWORK_ERRORS.some(({ call, codes }) => codes.has(site.value) && call.test(before));
+}
+
 /** The `)` that closes the `(` at `open`, if it comes before `limit`. */
 function closingParen(text: string, open: number, limit: number): number | undefined {
   let depth = 0;
@@ -553,6 +571,8 @@ function* checkStatements(text: string, languageId: string, lexed: LexedText, se
       // A body sent with a success status is no error body: its member says what was returned (`{ type: "order", order }`).
       if (site.evidence === 'member' && ((sentStatus(text, site, enclosing.find((c) => c.isBody && !isList(text, c, lexed.brackets)), innermost, statement, lexed.brackets, pass.profile, set)?.status ?? 400) < 400
         || inSuccessResponse(text, site.start, statement.start))) continue;
+      // A framework's own error, whose codes are the framework's to name (`new TRPCError({ code: 'BAD_REQUEST' })`).
+      if (site.evidence === 'member' && frameworkCode(text, site, statement.start)) continue;
       const suggestions = suggest();
       if (!resembles && suggestions.length === 0) continue;
       push(SourceDiagnosticCode.UnknownCode, site,

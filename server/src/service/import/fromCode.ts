@@ -291,9 +291,13 @@ function acceptedCodes(groups: readonly Group[], leftOut: DraftLeftOut[], place:
   };
   const codeLikeShare = (group: Group) => group.members.filter((m) => isCodeLike(m.definition.value)).length / group.members.length;
   const used = (group: Group) => group.members.filter((m) => m.sites.some((s) => s.codeUse)).length;
-  // A set named for something else needs more: two constants used as codes, one of them in an error body.
-  const inBody = (group: Group) => group.members.some((m) => m.sites.some((s) => s.codeUse && s.body !== undefined));
-  const accepted = groups.filter((group) => codeLikeShare(group) >= 0.8 && used(group) >= 1 && (group.nameScore >= 0.5 || (used(group) >= 2 && inBody(group))));
+  // A set named for something else needs more: two constants used as codes, one of them in an error body sent with an
+  // error status (a body with a `description` and no status is as often seed data: `{ type: BenefitType.discord, … }`).
+  const inBody = (group: Group) => group.members.some((m) => m.sites.some((s) => s.codeUse && s.body !== undefined && s.status !== undefined));
+  // A set named for codes or reasons only (`DisputeWinReason`, `StatusCode`) needs one of them raised or sent with an error status.
+  const inError = (group: Group) => group.members.some((m) => m.sites.some((s) => s.codeUse && (s.role === 'raise' || s.status !== undefined)));
+  const accepted = groups.filter((group) => codeLikeShare(group) >= 0.8 && used(group) >= 1
+    && (group.nameScore >= 1 || (group.nameScore >= 0.5 && inError(group)) || (used(group) >= 2 && inBody(group))));
   for (const group of groups) {
     const where = place(group.read.file.uri, group.line);
     const ownCodes = ownCodesOf(group, context);
@@ -396,11 +400,17 @@ function readLiterals(reads: readonly ReadSource[], codes: Map<string, CodeInfo>
   return pending;
 }
 
+/** How often a function must be handed code constants for a string it is handed to be a code without a status beside it. */
+const MANY_HANDED = 5;
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /**
  * Codes written only as strings: a string under the envelope's code member in a body of the
  * envelope's shape that is sent with a status, or the code argument of a function the workspace
  * hands its codes to (twice at least) in a raise that sends a status. A string without a status
- * is as often a validation rule's name (`self.fail('max_length')`) as a code the API answers with.
+ * is as often a validation rule's name (`self.fail('max_length')`) as a code the API answers with,
+ * unless it is written as codes are (`UPLOAD_FAILED`) and handed to a function that is handed the
+ * code constants {@link MANY_HANDED} times at least.
  */
 function discoverLiteralCodes(pending: readonly PendingLiteral[], codes: Map<string, CodeInfo>, envelope: LearnedEnvelope, context: SiteContext, leftOut: DraftLeftOut[], place: (uri: string, line: number) => string): void {
   const codeFunctions = new Map<string, number>();
@@ -426,10 +436,12 @@ function discoverLiteralCodes(pending: readonly PendingLiteral[], codes: Map<str
     if (!asMember && !asArgument) continue;
     const site = siteAt(file, literal.start, literal.end, context);
     const inBody = asMember && site.body !== undefined && samePath(site.body) && site.codeUse && site.status !== undefined;
-    const handed = asArgument && site.role === 'raise' && site.codeUse && site.status !== undefined && site.handedTo !== undefined
-      && (codeFunctions.get(`${site.handedTo.callee}#${site.handedTo.index}`) ?? 0) >= 2
+    const handedCount = asArgument && site.role === 'raise' && site.codeUse && site.handedTo !== undefined
       // A lower-case word is as often a message key or a mode as a code.
-      && /[A-Z_.:-]/.test(literal.content);
+      && /[A-Z_.:-]/.test(literal.content) ? codeFunctions.get(`${site.handedTo.callee}#${site.handedTo.index}`) ?? 0 : 0;
+    // Raised with its status, by a function handed codes twice; or without one, in upper snake case, by a function the
+    // workspace hands its code constants to again and again (`new AppError('UPLOAD_FAILED')` beside `new AppError(AppErrorCode.NOT_FOUND)`).
+    const handed = (site.status !== undefined && handedCount >= 2) || (handedCount >= MANY_HANDED && UPPER_SNAKE.test(literal.content));
     if (!inBody && !handed) {
       if (asMember && site.body !== undefined && samePath(site.body) && site.codeUse) {
         note(leftOut, { where: place(site.uri, site.line), what: `${JSON.stringify(literal.content)} is written where the code goes in a body, but nothing there says its status` });
