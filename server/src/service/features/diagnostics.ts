@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/model';
 import { ConstantIndex, type CodeFunction } from '../index/constantIndex';
 import { readingOf, type ReadingContext } from '../index/constantReferences';
 import { PROSE_LANGUAGES, type UsageOptions } from '../text/codeUsages';
-import { argumentAt, calleeName } from '../text/calls';
+import { argumentAt, calleeName, closingParenthesis } from '../text/calls';
 import { findConstantDefinitions, isConstantLike } from '../text/constants';
 import { isSpace, isWordChar, lexStatements, StatementWalk, type LexedText } from '../text/statements';
 import { isStringPlaceholder, placeholderPath } from '../catalog/envelope';
@@ -363,7 +363,7 @@ function inSuccessResponse(text: string, at: number, floor: number): boolean {
   for (const match of text.slice(from, at).matchAll(SUCCESS_RESPONDER)) {
     let open = from + (match.index ?? 0) + match[0].length - 1;
     for (;;) {
-      const close = closingParen(text, open, at);
+      const close = closingParenthesis(text, open, at);
       if (close === undefined) return true;
       const chained = BODY_CALL.exec(text.slice(close + 1, at));
       if (!chained) break;
@@ -389,17 +389,6 @@ const FRAMEWORK_ERRORS: readonly { readonly call: RegExp; readonly codes: Readon
 function frameworkCode(text: string, site: CodeSite, floor: number): boolean {
   const before = text.slice(Math.max(floor, site.start - 300), site.start);
   return FRAMEWORK_ERRORS.some(({ call, codes }) => codes.has(site.value) && call.test(before));
-}
-
-/** The `)` that closes the `(` at `open`, if it comes before `limit`. */
-function closingParen(text: string, open: number, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 40) depth++;
-    else if (ch === 41 && --depth === 0) return i;
-  }
-  return undefined;
 }
 
 /** Whether no `}` or `]` in `[from, to)` closes a bracket opened before `from`. */

@@ -304,9 +304,12 @@ function acceptedCodes(groups: readonly Group[], leftOut: DraftLeftOut[], place:
     if (accepted.includes(group)) {
       for (const member of group.members) {
         const notError = successOnly(member, place);
-        if (notError) note(leftOut, { where: place(member.read.file.uri, member.read.file.lineOf(member.definition.nameStart)), what: `${member.binding.qualifiedName}: ${notError}` });
-        else if (isCodeLike(member.definition.value)) add(member);
-        else note(leftOut, { where: place(member.read.file.uri, member.read.file.lineOf(member.definition.nameStart)), what: `${member.binding.qualifiedName} = ${JSON.stringify(member.definition.value.slice(0, 80))}: not a code-like value` });
+        if (!notError && isCodeLike(member.definition.value)) {
+          add(member);
+          continue;
+        }
+        const defined = place(member.read.file.uri, member.read.file.lineOf(member.definition.nameStart));
+        note(leftOut, { where: defined, what: notError ? `${member.binding.qualifiedName}: ${notError}` : `${member.binding.qualifiedName} = ${JSON.stringify(member.definition.value.slice(0, 80))}: not a code-like value` });
       }
     } else if (ownCodes.length > 0) {
       for (const member of ownCodes) add(member);
@@ -402,6 +405,7 @@ function readLiterals(reads: readonly ReadSource[], codes: Map<string, CodeInfo>
 
 /** How often a function must be handed code constants for a string it is handed to be a code without a status beside it. */
 const MANY_HANDED = 5;
+/** Written as codes are, and as words and modes are not: `UPLOAD_FAILED`. */
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /**
@@ -454,6 +458,7 @@ function discoverLiteralCodes(pending: readonly PendingLiteral[], codes: Map<str
   }
 }
 
+/** A string under `error` (`error: "invalid_grant"`, `'error' => …`, `["error"] =`), and the only codes taken from there: snake case. */
 const ERROR_KEYED = /(?:["']?error["']?\s*(?::|=>|=)|\[\s*["']error["']\s*\]\s*=)\s*$/;
 const SNAKE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]{4,}$/;
 

@@ -100,19 +100,27 @@ const CODE_KEY = /^(?:code|error_?code|errorCode|type|name|id|key)$/i;
 /** Calls that send a response, whose bare number argument is a status (`sendJSON(w, 404, …)`, `res.json(body, 404)`). */
 const SENDER = /json|send|write|respon|reply|render|status|abort|problem/i;
 
+/** Whether a name says the error status it sends (`NotFound`, `ApiError.conflict`); `Ok` and `Created` say none. */
+function namedForErrorStatus(name: string): boolean {
+  return isErrorStatus(statusOfHelperName(name) ?? 0);
+}
+
+/** Whether a call is written after `throw` or `raise`. */
+function isThrown(file: SourceFile, call: Call): boolean {
+  return /\b(?:throw|raise)\s+(?:new\s+)?$/.test(file.text.slice(Math.max(0, call.calleeStart - 24), call.calleeStart));
+}
+
 /** Whether a call raises or builds an error: named like one, a helper that sends a status, or written after `throw`/`raise`. */
 function isErrorishCall(file: SourceFile, call: Call, context: SiteContext): boolean {
   const name = calleeName(call.callee);
   if (LOGGER.test(`.${call.callee}`) || NOT_RAISING.test(name)) return false;
-  if (isErrorish(name) || typeof context.helpers.get(name) === 'number' || isErrorStatus(statusOfHelperName(name) ?? 0)) return true;
-  return /\b(?:throw|raise)\s+(?:new\s+)?$/.test(file.text.slice(Math.max(0, call.calleeStart - 24), call.calleeStart));
+  return isErrorish(name) || typeof context.helpers.get(name) === 'number' || namedForErrorStatus(name) || isThrown(file, call);
 }
 
 /** Whether a call sends its argument as the body: named for an error status only (`NotFound(…)`, `Conflict(…)`), and not constructed or thrown. */
 function sendsItsArgument(file: SourceFile, call: Call): boolean {
   const name = calleeName(call.callee);
-  if (isErrorish(name) || !isErrorStatus(statusOfHelperName(name) ?? 0)) return false;
-  return !/\b(?:new|throw|raise)\s+(?:[\w.]+\.)?$/.test(file.text.slice(Math.max(0, call.calleeStart - 24), call.calleeStart));
+  return !isErrorish(name) && namedForErrorStatus(name) && !call.construct && !isThrown(file, call);
 }
 
 /** What the place of a code at `[start, end)` does with it, and what it says of its status, message and body. */
@@ -501,7 +509,7 @@ export function helperStatusesOf(file: SourceFile): Map<string, number | null> {
     const lineEnd = file.text.indexOf('\n', at + header.length);
     const line = file.text.slice(at, lineEnd < 0 ? file.text.length : Math.min(lineEnd, at + 300));
     const bases = line.slice(header.length).match(/[A-Za-z_]\w*/g) ?? [];
-    if (!(isErrorish(name) || isErrorStatus(statusOfHelperName(name) ?? 0) || /\bcode\b|Code\b/.test(header) || (/\bclass\b/.test(header) && bases.some(isErrorish)))) continue;
+    if (!(isErrorish(name) || namedForErrorStatus(name) || /\bcode\b|Code\b/.test(header) || (/\bclass\b/.test(header) && bases.some(isErrorish)))) continue;
     const end = bodyEnd(file, at, at + header.length);
     if (end <= at) continue;
     const statuses = statusesWrittenIn(file, at, end);
